@@ -1,0 +1,1 @@
+package dev.personas.bench; final class Placeholder {}

@@ -1,0 +1,1 @@
+package dev.personas.kernel; final class Placeholder {}
