@@ -20,7 +20,7 @@ public final class DroidJsonlFormat extends JsonlFormat {
 
   @Override
   public String agent() {
-    return "Factory Droid";
+    return "Factory AI Droid";
   }
 
   /** First record: {@code type} session_start, or a {@code message} record with a message object. */

@@ -32,7 +32,7 @@ public final class KiroJsonFormat implements TranscriptFormat {
   @Override
   public boolean detect(String head) {
     HeadProbe p = HeadProbe.of(head);
-    return (p.has("conversation_id") || "\u0000container".equals(p.fields().get("history")))
+    return (p.has("conversation_id") || HeadProbe.CONTAINER.equals(p.fields().get("history")))
         && !p.has("messages") && !p.has("type");
   }
 
