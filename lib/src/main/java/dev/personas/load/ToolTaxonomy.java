@@ -75,7 +75,7 @@ public final class ToolTaxonomy {
       Map.entry("rg", "grep"), Map.entry("fetchurl", "web"),
       Map.entry("close_agent", "agent"), Map.entry("send_input", "agent"),
       Map.entry("list_agents", "agent"), Map.entry("read_agent", "agent"),
-      Map.entry("followup_task", "agent"), Map.entry("request_user_input", "AskUserQuestion"));
+      Map.entry("followup_task", "agent"), Map.entry("send_message", "agent"), Map.entry("request_user_input", "AskUserQuestion"));
 
   /**
    * The category of one tool call.

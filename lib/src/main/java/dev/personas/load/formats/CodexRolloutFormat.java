@@ -73,6 +73,18 @@ public final class CodexRolloutFormat extends JsonlFormat {
     return p.isObject("payload") || p.isObject("item") || type.equals("session_meta");
   }
 
+  /** Bulky fields no row uses: system prompts, encrypted reasoning, output copies, rate limits. */
+  private static final Set<String> SKIP = Set.of("base_instructions", "encrypted_content",
+      "dynamic_tools", "replacement_history", "rate_limits", "aggregated_output",
+      "formatted_output", "stdout", "stderr", "user_instructions", "developer_instructions",
+      "memory_citation", "last_agent_message", "parsed_cmd", "changes", "invocation",
+      "internal_chat_message_metadata_passthrough");
+
+  @Override
+  Set<String> skipFields() {
+    return SKIP;
+  }
+
   @Override
   Session session(Emit out) {
     return new CodexSession(out);

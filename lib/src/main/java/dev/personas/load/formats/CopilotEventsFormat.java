@@ -66,6 +66,15 @@ public final class CopilotEventsFormat extends JsonlFormat {
         || type.startsWith("assistant.") || type.startsWith("tool.") || type.startsWith("hook.");
   }
 
+  private static final Set<String> SKIP = Set.of("detailedContent", "toolTelemetry",
+      "reasoningOpaque", "encryptedContent", "transformedContent",
+      "supportedNativeDocumentMimeTypes");
+
+  @Override
+  Set<String> skipFields() {
+    return SKIP;
+  }
+
   @Override
   Session session(Emit out) {
     return new CopilotSession(out);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Set;
 
 /**
  * Token-stream reading of formats that are one JSON document (package-private): the top-level
@@ -65,6 +66,12 @@ final class Documents {
    * A non-array value is skipped with a problem.
    */
   static void elements(JsonParser p, Emit out, Element each) throws IOException {
+    elements(p, out, Set.of(), each);
+  }
+
+  /** As {@link #elements(JsonParser, Emit, Element)}, skipping the named fields undecoded. */
+  static void elements(JsonParser p, Emit out, Set<String> skip, Element each)
+      throws IOException {
     if (p.currentToken() != JsonToken.START_ARRAY) {
       out.problem(p.currentLocation().getLineNr(), "expected an array for '" + p.currentName()
           + "'");
@@ -80,7 +87,7 @@ final class Documents {
         p.skipChildren();
         continue;
       }
-      JsonNode node = p.readValueAsTree();
+      JsonNode node = Json.readTree(p, skip);
       out.records++;
       try {
         each.element(node, line);

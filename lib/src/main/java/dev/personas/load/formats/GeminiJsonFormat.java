@@ -39,6 +39,7 @@ public final class GeminiJsonFormat implements TranscriptFormat {
   @Override
   public void parse(InputStream in, TranscriptSink sink) throws IOException {
     Emit out = new Emit(sink);
+    if (out.info.agent == null) out.info.agent = agent();
     GeminiMessages gm = new GeminiMessages(out);
     Documents.read(in, out, (name, p) -> {
       switch (name) {

@@ -1,17 +1,23 @@
 package dev.personas.load.formats;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Set;
 
 /** Shared Jackson objects and null-safe accessors for the format parsers (package-private). */
 final class Json {
@@ -24,6 +30,63 @@ final class Json {
 
   /** Epoch values below this are taken as seconds, at or above as milliseconds (year 5138 in s). */
   static final long EPOCH_MS_THRESHOLD = 100_000_000_000L;
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /**
+   * Reads the value at the parser's current token into a tree like {@code readValueAsTree}, but
+   * skips (without decoding) the values of fields named in {@code skip}, at any depth: bulky
+   * fields a parser never looks at (encrypted reasoning, duplicated command output, system
+   * prompts) then cost only a byte scan.
+   */
+  static JsonNode readTree(JsonParser p, Set<String> skip) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == null) return null;
+    switch (t) {
+      case START_OBJECT: {
+        ObjectNode o = NODES.objectNode();
+        JsonToken f;
+        while ((f = p.nextToken()) == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          p.nextToken();
+          if (skip.contains(name)) {
+            p.skipChildren();
+            continue;
+          }
+          o.set(name, readTree(p, skip));
+        }
+        if (f != JsonToken.END_OBJECT) throw new JsonParseException(p, "object not closed");
+        return o;
+      }
+      case START_ARRAY: {
+        ArrayNode a = NODES.arrayNode();
+        JsonToken e;
+        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+          if (e == null) throw new JsonParseException(p, "array not closed");
+          a.add(readTree(p, skip));
+        }
+        return a;
+      }
+      case VALUE_STRING:
+        return NODES.textNode(p.getText());
+      case VALUE_NUMBER_INT:
+        switch (p.getNumberType()) {
+          case INT: return NODES.numberNode(p.getIntValue());
+          case LONG: return NODES.numberNode(p.getLongValue());
+          default: return NODES.numberNode(p.getBigIntegerValue());
+        }
+      case VALUE_NUMBER_FLOAT:
+        return NODES.numberNode(p.getDoubleValue());
+      case VALUE_TRUE:
+        return NODES.booleanNode(true);
+      case VALUE_FALSE:
+        return NODES.booleanNode(false);
+      case VALUE_NULL:
+        return NODES.nullNode();
+      default:
+        throw new JsonParseException(p, "unexpected token " + t);
+    }
+  }
 
   /** Text of a textual field, or null when missing, null or not textual. */
   static String text(JsonNode n, String field) {

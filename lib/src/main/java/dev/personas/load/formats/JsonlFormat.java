@@ -8,6 +8,7 @@ import dev.personas.load.TranscriptFormat;
 import dev.personas.load.TranscriptSink;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Set;
 
 /**
  * Base of the line-per-record formats: each line is parsed on its own (so one bad line never
@@ -32,30 +33,37 @@ abstract class JsonlFormat implements TranscriptFormat {
     void finish() {}
   }
 
+  /** Field names whose values this format never reads (skipped undecoded, at any depth). */
+  Set<String> skipFields() {
+    return Set.of();
+  }
+
   /** A new parse state writing to {@code out}. */
   abstract Session session(Emit out);
 
   @Override
   public void parse(InputStream in, TranscriptSink sink) throws IOException {
     Emit out = new Emit(sink);
+    if (out.info.agent == null) out.info.agent = agent();
     Session s = session(out);
     Lines lines = new Lines(in);
+    Set<String> skip = skipFields();
     while (lines.next()) {
       if (lines.len() == 0 || lines.blank()) continue;
       long no = lines.lineNo();
       JsonNode rec;
       try (JsonParser p = Json.FACTORY.createParser(lines.buf(), lines.off(), lines.len())) {
-        rec = Json.MAPPER.readTree(p);
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          out.problem(no, "not a JSON object");
+          continue;
+        }
+        rec = Json.readTree(p, skip);
         if (p.nextToken() != null) {
           out.problem(no, "trailing data after the JSON record");
           continue;
         }
       } catch (JsonProcessingException e) {
         out.problem(no, "malformed JSON: " + e.getOriginalMessage());
-        continue;
-      }
-      if (rec == null || !rec.isObject()) {
-        out.problem(no, "not a JSON object");
         continue;
       }
       out.records++;
@@ -66,10 +74,5 @@ abstract class JsonlFormat implements TranscriptFormat {
       }
     }
     s.finish();
-  }
-
-  /** Checks that the token is a field name (helper for subclasses' token-level parsing). */
-  static boolean isField(JsonToken t) {
-    return t == JsonToken.FIELD_NAME;
   }
 }

@@ -46,10 +46,11 @@ public final class OpenCodeExportFormat implements TranscriptFormat {
   @Override
   public void parse(InputStream in, TranscriptSink sink) throws IOException {
     Emit out = new Emit(sink);
+    if (out.info.agent == null) out.info.agent = agent();
     Documents.read(in, out, (name, p) -> {
       switch (name) {
         case "info" -> OpenCodeMessages.session(out, Documents.tree(p));
-        case "messages" -> Documents.elements(p, out,
+        case "messages" -> Documents.elements(p, out, OpenCodeMessages.SKIP,
             (JsonNode m, long line) -> OpenCodeMessages.message(out, m, line));
         default -> p.skipChildren();
       }

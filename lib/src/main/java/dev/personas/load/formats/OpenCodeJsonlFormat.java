@@ -2,6 +2,7 @@ package dev.personas.load.formats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * OpenCode's line-per-message variant: one {@code {info, parts[]}} message per line (as in the
@@ -28,6 +29,11 @@ public final class OpenCodeJsonlFormat extends JsonlFormat {
     if (!p.isObject("info") || p.has("messages")) return false;
     Map<String, Object> info = p.sub("info");
     return info.containsKey("role") || (p.has("parts") && info.containsKey("sessionID"));
+  }
+
+  @Override
+  Set<String> skipFields() {
+    return OpenCodeMessages.SKIP;
   }
 
   @Override

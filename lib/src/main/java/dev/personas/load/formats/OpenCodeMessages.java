@@ -3,6 +3,7 @@ package dev.personas.load.formats;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.personas.load.Turn;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Maps one OpenCode message {@code {info, parts[]}} to rows (package-private; shared by the export
@@ -27,6 +28,9 @@ import java.time.Instant;
  */
 final class OpenCodeMessages {
   private OpenCodeMessages() {}
+
+  /** Fields no row uses: per-message diffs (full file before/after), tool metadata previews. */
+  static final Set<String> SKIP = Set.of("summary", "metadata", "snapshot");
 
   static void session(Emit out, JsonNode info) {
     if (info == null) return;

@@ -100,6 +100,7 @@ class CodexRolloutFormatTest {
     assertThat(s.problems.get(1)).startsWith("24: malformed JSON");
 
     assertThat(s.info.sessionId).isEqualTo("sess-codex-1");
+    assertThat(s.info.agent).isEqualTo("Codex");
     assertThat(s.info.cwd).isEqualTo("/home/dev/proj");
     assertThat(s.info.repoUrl).isEqualTo("https://github.com/example/proj.git");
     assertThat(s.info.model).isEqualTo("gpt-5-codex");

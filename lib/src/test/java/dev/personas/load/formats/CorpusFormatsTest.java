@@ -65,18 +65,18 @@ class CorpusFormatsTest {
           continue;
         }
         Stats s = stats.computeIfAbsent(format, k -> new Stats());
-        RecordingSink sink = new RecordingSink(true);
+        RecordingSink sink = new RecordingSink(false);
         try (InputStream in = open(file)) {
           byId.get(format).parse(in, sink);
         }
         s.files++;
         s.bytes += size(file);
         s.records += records(file, format);
-        s.rows += sink.turns.size();
-        s.prompts += sink.ofType("user_prompt").size();
-        s.toolCalls += sink.ofType("tool_use").size();
+        s.rows += sink.count;
+        s.prompts += sink.prompts;
+        s.toolCalls += sink.toolUses;
         s.problems += sink.problems.size();
-        if (sink.turns.isEmpty()) failures.add(transcript + " gave no rows");
+        if (sink.count == 0) failures.add(transcript + " gave no rows");
         // synthetic fixtures (test repositories, tiny files) may lack any session id
         if (sink.info.sessionId == null && !transcript.contains("test-repo")
             && size(file) > 1000) {

@@ -83,6 +83,7 @@ class GeminiFormatsTest {
     assertThat(s.problems).hasSize(1).first().asString().contains("not an object");
 
     assertThat(s.info.sessionId).isEqualTo("gem-session-1");
+    assertThat(s.info.agent).isEqualTo("Gemini CLI");
     assertThat(s.info.model).isEqualTo("gemini-test-pro");
     assertThat(s.info.inputTokens).isEqualTo(400);
     assertThat(s.info.startedAt).isEqualTo(at("2026-02-02T08:59:59Z"));

@@ -62,6 +62,7 @@ class RareFormatsTest {
         .containsExactly("Creating it.", "Done.");
     assertThat(s.ofType("assistant_response").get(1).messageId).isEqualTo("k2");
     assertThat(s.info.sessionId).isEqualTo("kiro-1");
+    assertThat(s.info.agent).isEqualTo("Kiro");
     assertThat(s.problems).hasSize(1).first().asString().contains("truncated");
   }
 

@@ -13,6 +13,8 @@ final class RecordingSink implements TranscriptSink {
   final SessionInfo info = new SessionInfo();
   private final boolean keep;
   long count;
+  long prompts;
+  long toolUses;
 
   RecordingSink() {
     this(true);
@@ -25,6 +27,8 @@ final class RecordingSink implements TranscriptSink {
   @Override
   public void turn(Turn t) {
     count++;
+    if ("user_prompt".equals(t.turnType)) prompts++;
+    if ("tool_use".equals(t.turnType)) toolUses++;
     if (!keep) return;
     Turn c = new Turn();
     c.role = t.role;
