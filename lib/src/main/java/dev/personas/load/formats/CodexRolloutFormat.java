@@ -31,6 +31,10 @@ import java.util.Set;
  *   <li>{@code function_call_output} / {@code custom_tool_call_output} / {@code tool_search_output}
  *       -> {@code tool_result}; {@code is_error} when the output reports a non-zero exit code, a
  *       failed patch or script.</li>
+ *   <li>Rollouts carry no API response id, so {@code message_id} is synthesized per model
+ *       response: {@code response-<n>}, numbering runs of model items (reasoning, assistant text,
+ *       tool calls) separated by anything else (tool output, user or developer message,
+ *       token_count and other events).</li>
  *   <li>{@code event_msg:token_count} -> a {@code metadata/system_event} row (event
  *       {@code token_count}) carrying {@code last_token_usage}: input tokens without cached ones,
  *       output tokens (reasoning included), cached input tokens. The session's tokens are the last
@@ -105,6 +109,20 @@ public final class CodexRolloutFormat extends JsonlFormat {
   }
 
   static final class CodexSession extends Session {
+    /** Number of model responses so far (for the synthesized message ids). */
+    private int responses;
+    /** Whether the last row came from the model (reasoning, text, tool call). */
+    private boolean inResponse;
+
+    /** The synthesized id of the model response an assistant-side item belongs to. */
+    private String responseId() {
+      if (!inResponse) {
+        responses++;
+        inResponse = true;
+      }
+      return "response-" + responses;
+    }
+
     /** Line number of the first record (the early layout's header line). */
     private long firstLine;
     /** A role=user response item waiting for its event_msg:user_message copy. */
@@ -184,7 +202,7 @@ public final class CodexRolloutFormat extends JsonlFormat {
           flushPending();
           String text = summaryText(p);
           Turn t = out.thinking(text, ts, null);
-          t.messageId = Json.text(p, "id");
+          t.messageId = responseId();
           out.send();
         }
         case "function_call" -> {
@@ -205,12 +223,13 @@ public final class CodexRolloutFormat extends JsonlFormat {
             ToolInputs.fill(t, input);
             t.toolInputJson = Json.write(input);
           }
-          t.messageId = Json.text(p, "id");
+          t.messageId = responseId();
           out.send();
         }
         case "local_shell_call" -> {
           flushPending();
           Turn t = out.toolUse("local_shell", Json.text(p, "call_id"), ts);
+          t.messageId = responseId();
           JsonNode action = Json.obj(p, "action");
           if (action != null) {
             t.toolInputJson = Json.write(action);
@@ -222,6 +241,7 @@ public final class CodexRolloutFormat extends JsonlFormat {
         case "web_search_call" -> {
           flushPending();
           Turn t = out.toolUse("web_search_call", Json.text(p, "id"), ts);
+          t.messageId = responseId();
           JsonNode action = Json.obj(p, "action");
           if (action != null) {
             t.toolInputJson = Json.write(action);
@@ -233,11 +253,13 @@ public final class CodexRolloutFormat extends JsonlFormat {
         case "tool_search_call" -> {
           flushPending();
           Turn t = out.toolUse("tool_search_call", Json.text(p, "call_id"), ts);
+          t.messageId = responseId();
           JsonNode args = p.get("arguments");
           if (args != null) t.toolInputJson = args.isTextual() ? args.textValue() : Json.write(args);
           out.send();
         }
         case "function_call_output", "custom_tool_call_output", "tool_search_output" -> {
+          inResponse = false;
           JsonNode o = p.get("output");
           String text = outputText(o);
           if (text == null && pt.equals("tool_search_output")) text = Json.text(p, "status");
@@ -254,11 +276,12 @@ public final class CodexRolloutFormat extends JsonlFormat {
 
     private void message(JsonNode p, Instant ts) {
       String role = Json.text(p, "role");
+      if (!"assistant".equals(role)) inResponse = false;
       String text = Json.contentText(p.get("content"));
       if ("assistant".equals(role)) {
         flushPending();
         Turn t = out.answer(text, ts, null);
-        t.messageId = Json.text(p, "id");
+        t.messageId = responseId();
         out.send();
       } else if ("user".equals(role)) {
         if (text == null) text = "";
@@ -303,13 +326,14 @@ public final class CodexRolloutFormat extends JsonlFormat {
           t.filePath = ToolInputs.patchPath(Json.text(parsed, "input"));
         }
       }
-      t.messageId = Json.text(p, "id");
+      t.messageId = responseId();
       out.send();
     }
 
     private void eventMsg(JsonNode p, Instant ts) {
       String et = Json.text(p, "type");
       if (et == null) return;
+      if (!et.equals("agent_message") && !et.equals("agent_reasoning")) inResponse = false;
       switch (et) {
         case "user_message" -> {
           pendingPrompt = null;

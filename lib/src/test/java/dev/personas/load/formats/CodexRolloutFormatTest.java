@@ -65,7 +65,9 @@ class CodexRolloutFormatTest {
         .containsExactly("Looking at tests");
     List<Turn> answers = s.ofType("assistant_response");
     assertThat(answers).hasSize(1); // agent_message duplicate dropped
-    assertThat(answers.get(0).messageId).isEqualTo("msg_a1");
+    // one synthesized id per model response: reasoning + text + call, then each call after output
+    assertThat(s.ofType("assistant_thinking").get(0).messageId).isEqualTo("response-1");
+    assertThat(answers.get(0).messageId).isEqualTo("response-1");
     assertThat(answers.get(0).model).isEqualTo("gpt-5-codex");
 
     List<Turn> tools = s.ofType("tool_use");
@@ -80,6 +82,8 @@ class CodexRolloutFormatTest {
     assertThat(tools.get(3).pattern).isEqualTo("Parser");
     assertThat(tools).extracting(t -> t.toolCallId)
         .containsExactly("call_1", "call_2", "call_3", "call_4");
+    assertThat(tools).extracting(t -> t.messageId)
+        .containsExactly("response-1", "response-2", "response-3", "response-4");
 
     List<Turn> results = s.ofType("tool_result");
     assertThat(results).extracting(t -> t.toolCallId).containsExactly("call_1", "call_2", "call_3");
