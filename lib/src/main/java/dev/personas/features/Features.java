@@ -644,7 +644,7 @@ public final class Features {
       }
       d("agent_percentage", pct == null ? Double.NaN : pct);
       s("coding_mode", codingMode(pct));
-      d("pushback_rate", div(a.pushback, p - 1));
+      d("pushback_rate", p < 2 ? Double.NaN : div(a.pushback, p - 1));
       d("actions_per_prompt", div(a.toolCallsInSegments, p));
       d("model_calls_per_prompt", div(a.modelCallsInSegments, p));
       d("words_per_prompt", div(a.assistantWordsInSegments, p));

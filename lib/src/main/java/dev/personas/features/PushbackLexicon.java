@@ -50,7 +50,7 @@ public final class PushbackLexicon {
           + "|touch|add|use|remove|delete|modify)\\b", "rejects or halts the agent's action"),
       new Entry("why_did", "\\bwhy (did|would|are|is) (you|it|this|that)\\b",
           "questions a choice the agent made"),
-      new Entry("error_paste", "(traceback \\(most recent call last\\)|\\b(error|exception)\\s*:"
+      new Entry("error_paste", "(traceback \\(most recent call last\\)|\\b\\w*(error|exception)\\s*:"
           + "|\\bfailed\\b|\\bfailing\\b|\\bfails\\b|\\bnot found\\b|\\bcrash(es|ed)?\\b"
           + "|\\bundefined is not|\\bcannot (find|read|resolve)\\b|\\bexit code [1-9])",
           "pastes an error or reports a failure"));
