@@ -34,6 +34,7 @@ final class SessionBuilder {
   private double[] targetWeights;
   private boolean segmentHadEdit;
   private int interrupts;
+  private int promptCount;
   private final TreeSet<String> mess = new TreeSet<>();
 
   SessionBuilder(SplittableRandom r, SynthSession s, double noise) {
@@ -395,15 +396,13 @@ final class SessionBuilder {
         default -> 30_000;
       };
       long think = logn(median, 0.9);
-      int promptsSoFar = 0;
-      for (Ev e : evs) if (e.kind == Kind.PROMPT) promptsSoFar++;
       double late = switch (s.type) {
         case WORKSHOP -> 0.10;
         case DELEGATE -> 0.25;
         case EXPLORE -> 0.08;
         default -> 0.03;
       };
-      if (r.nextDouble() < late && promptsSoFar > 0) think = 300_000 + logn(600_000, 0.8);
+      if (r.nextDouble() < late && promptCount > 0) think = 300_000 + logn(600_000, 0.8);
       t += think;
     } else {
       t += 500 + r.nextInt(3000);
@@ -412,6 +411,7 @@ final class SessionBuilder {
     e.text = text;
     e.correction = correction;
     evs.add(e);
+    promptCount++;
     segmentHadEdit = false;
   }
 
@@ -680,7 +680,11 @@ final class SessionBuilder {
     for (int i = 0; i < code.length(); i++) {
       char c = code.charAt(i);
       b.append(c);
-      if (c == '\n') b.append(String.format(Locale.ROOT, "%6d\t", ++n));
+      if (c == '\n') {
+        String num = Integer.toString(++n);
+        for (int k = num.length(); k < 6; k++) b.append(' ');
+        b.append(num).append('\t');
+      }
     }
     return b.toString();
   }

@@ -98,19 +98,38 @@ public record SynthOptions(int users, int sessions, long seed, Set<Format> forma
     return p;
   }
 
-  /** Inverse of {@link #toProperties()}; missing keys take {@link #defaults()}. */
+  /**
+   * Inverse of {@link #toProperties()}; missing keys take {@link #defaults()}.
+   *
+   * @throws IllegalArgumentException naming a value that does not parse or is out of range
+   */
   public static SynthOptions fromProperties(Properties p) {
     SynthOptions d = defaults();
     return new SynthOptions(
-        Integer.parseInt(p.getProperty("users", Integer.toString(d.users))),
-        Integer.parseInt(p.getProperty("sessions", Integer.toString(d.sessions))),
-        Long.parseLong(p.getProperty("seed", Long.toString(d.seed))),
+        (int) num(p, "users", d.users),
+        (int) num(p, "sessions", d.sessions),
+        (long) num(p, "seed", d.seed),
         parseFormats(p.getProperty("formats", d.formatsString())),
-        Double.parseDouble(p.getProperty("noise", Double.toString(d.noise))),
-        Double.parseDouble(p.getProperty("codex_share", Double.toString(d.codexShare))),
-        parseCompression(p.getProperty("compression", "none")),
+        num(p, "noise", d.noise),
+        num(p, "codex_share", d.codexShare),
+        parseCompression(p.getProperty("compression", d.compression.name())),
         p.getProperty("base_date", d.baseDate),
-        Integer.parseInt(p.getProperty("days", Integer.toString(d.days))));
+        (int) num(p, "days", d.days));
+  }
+
+  private static double num(Properties p, String key, double dflt) {
+    String v = p.getProperty(key);
+    if (v == null) return dflt;
+    try {
+      if (key.equals("noise") || key.equals("codex_share")) return Double.parseDouble(v.strip());
+      long x = Long.parseLong(v.strip());
+      if (!key.equals("seed") && (x > Integer.MAX_VALUE || x < Integer.MIN_VALUE)) {
+        throw new IllegalArgumentException(key + " out of range: " + v);
+      }
+      return x;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " is not a number: '" + v + "'");
+    }
   }
 
   /** Formats as a comma-separated lowercase list in enum order ("entire,parquet"). */

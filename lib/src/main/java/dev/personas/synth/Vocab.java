@@ -200,7 +200,8 @@ final class Vocab {
     int n = 0;
     boolean in = false;
     for (int i = 0; i < s.length(); i++) {
-      boolean ws = Character.isWhitespace(s.charAt(i));
+      char c = s.charAt(i);
+      boolean ws = c == ' ' || c == '\n' || c == '\t' || c == '\r' || (c > 127 && Character.isWhitespace(c));
       if (!ws && !in) n++;
       in = !ws;
     }
