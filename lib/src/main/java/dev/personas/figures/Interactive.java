@@ -39,7 +39,7 @@ public final class Interactive {
   public static final String DEFAULT_PLOTLY = ".cache/plotly/plotly-basic-2.35.3.min.js";
 
   private static final Pattern SCRIPT_END = Pattern.compile("(?i)</script");
-  private static final Pattern DIV_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+  private static final Pattern DIV_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
   /**
    * The plotly.js file to inline.
@@ -94,18 +94,27 @@ public final class Interactive {
       ScatterTrace.ScatterBuilder b = ScatterTrace.builder(xs, ys)
           .mode(ScatterTrace.Mode.MARKERS)
           .marker(Marker.builder().color(Theme.hex(Theme.color(gi))).size(6).opacity(0.75).build())
-          .name(e.getKey() + " (" + xs.length + ")");
-      if (hover != null) b.text(ix.stream().map(hover::get).toArray(String[]::new));
+          .name(jsText(e.getKey() + " (" + xs.length + ")"));
+      if (hover != null) b.text(ix.stream().map(i -> jsText(String.valueOf(hover.get(i)))).toArray(String[]::new));
       traces.add(b.build());
       gi++;
     }
-    Layout layout = Layout.builder(title == null ? "" : title)
+    Layout layout = Layout.builder(jsText(title == null ? "" : title))
         .width(Theme.WIDTH).height(Theme.HEIGHT)
-        .xAxis(Axis.builder().title(xTitle == null ? "" : xTitle).build())
-        .yAxis(Axis.builder().title(yTitle == null ? "" : yTitle).build())
+        .xAxis(Axis.builder().title(jsText(xTitle == null ? "" : xTitle)).build())
+        .yAxis(Axis.builder().title(jsText(yTitle == null ? "" : yTitle)).build())
         .showLegend(groups != null)
         .build();
     return new Figure(layout, traces.toArray(new Trace[0]));
+  }
+
+  /**
+   * Makes text safe for tablesaw's templates, which paste strings into JavaScript literals unescaped:
+   * quotes become typographic quotes, backslashes slashes, line breaks spaces, {@code </} {@code <\/}.
+   */
+  static String jsText(String s) {
+    return s.replace('\\', '/').replace('\'', '\u2019').replace('"', '\u201D').replace('\n', ' ')
+        .replace('\r', ' ').replace("</", "<\\/");
   }
 
   /** Scatter from Tablesaw columns; {@code groupColumn} and {@code hoverColumn} may be null. */
@@ -126,12 +135,12 @@ public final class Interactive {
    * A self-contained HTML page: {@code <title>}, the plotly.js file inlined in a {@code <script>}
    * (any {@code </script} in it escaped), a div with id {@code divId} and tablesaw's plotting script.
    *
-   * @param divId HTML id, {@code [A-Za-z][A-Za-z0-9_-]*}
+   * @param divId HTML id, {@code [A-Za-z0-9][A-Za-z0-9_-]*}
    * @throws UncheckedIOException when the plotly.js file cannot be read
    */
   public static String page(Figure figure, String divId, String title, Path plotlyJs) {
     if (divId == null || !DIV_ID.matcher(divId).matches()) {
-      throw new IllegalArgumentException("divId must match [A-Za-z][A-Za-z0-9_-]*: " + divId);
+      throw new IllegalArgumentException("divId must match [A-Za-z0-9][A-Za-z0-9_-]*: " + divId);
     }
     String js;
     try {
