@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.knowm.xchart.BoxChart;
 import org.knowm.xchart.BoxChartBuilder;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.HorizontalBarChart;
+import org.knowm.xchart.HorizontalBarChartBuilder;
+import org.knowm.xchart.HorizontalBarSeries;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -146,92 +146,122 @@ public final class Charts {
   }
 
   /**
-   * Bar chart of one value per category, each bar labelled with its value.
+   * Bar chart of one value per category, each bar labelled with its value. Bars are horizontal
+   * (categories on the vertical axis, first category at the top) so that long category names stay
+   * readable without rotated text; rotated text is also the one thing whose bytes differ between JDK
+   * 17 and 25.
    *
    * @param categories category names (no duplicates), same length as {@code values}
+   * @param valueTitle title of the value axis (horizontal), with units
    * @param labelPattern {@link java.text.DecimalFormat} pattern of the bar labels and the value axis,
    *     e.g. {@code "#,##0"} for counts, {@code "0.0"} for percentages
    */
-  public static CategoryChart bars(String title, String xTitle, String yTitle, List<String> categories,
-      double[] values, String labelPattern, Order order) {
+  public static HorizontalBarChart bars(String title, String categoryTitle, String valueTitle,
+      List<String> categories, double[] values, String labelPattern, Order order) {
     sameLength("categories", categories, "values", values);
     distinct(categories);
     Integer[] ix = order(values, categories, order);
     List<String> cats = new ArrayList<>();
-    List<Double> ys = new ArrayList<>();
+    List<Double> xs = new ArrayList<>();
     for (int i : ix) {
       cats.add(categories.get(i));
-      ys.add(values[i]);
+      xs.add(Double.isFinite(values[i]) ? values[i] : 0.0);
     }
-    CategoryChart c = categoryChart(title, xTitle, yTitle, labelPattern, cats);
+    HorizontalBarChart c = barChart(title, categoryTitle, valueTitle, labelPattern, cats);
     c.getStyler().setLegendVisible(false);
     c.getStyler().setLabelsVisible(true);
-    CategorySeries s = c.addSeries(yTitle, cats, ys);
+    HorizontalBarSeries s = c.addSeries(valueTitle, reversed(xs), reversed(cats));
     s.setFillColor(Theme.BLUE);
     return c;
   }
 
   /**
-   * Shares (0..1) by category as a bar chart in percent, sorted descending, labels like
-   * {@code 12.3}; y axis "{@code yTitle}".
+   * Shares (0..1) by category as a bar chart in percent, largest first, labels like {@code 12.3}.
+   *
+   * @param valueTitle e.g. {@code "share of tool calls (%)"}
    */
-  public static CategoryChart shares(String title, String xTitle, String yTitle, List<String> categories,
-      double[] shares) {
-    return bars(title, xTitle, yTitle, categories, Arrays.stream(shares).map(v -> 100 * v).toArray(), "0.0",
-        Order.DESCENDING);
+  public static HorizontalBarChart shares(String title, String categoryTitle, String valueTitle,
+      List<String> categories, double[] shares) {
+    if (shares == null) throw new IllegalArgumentException("shares must not be null");
+    return bars(title, categoryTitle, valueTitle, categories, Arrays.stream(shares).map(v -> 100 * v).toArray(),
+        "0.0", Order.DESCENDING);
   }
 
   /**
    * Bar chart from two Tablesaw columns: {@code categoryColumn} (any type, as strings) and the
-   * numeric {@code valueColumn}; sorted descending; y title is the value column's name.
+   * numeric {@code valueColumn}; largest first; axis titles are the column names.
    */
-  public static CategoryChart bars(String title, Table table, String categoryColumn, String valueColumn,
+  public static HorizontalBarChart bars(String title, Table table, String categoryColumn, String valueColumn,
       String labelPattern) {
     return bars(title, categoryColumn, valueColumn, strings(table, categoryColumn),
         doubles(table, valueColumn), labelPattern, Order.DESCENDING);
   }
 
   /**
-   * Grouped bars: for each category one bar per series (e.g. "ours" and "published"), in the
-   * category order given. NaN values (e.g. a published value that does not exist) leave a gap.
+   * Grouped bars: for each category one bar per series (e.g. "ours" and "published"), categories in
+   * the order given (first at the top), series in the map's order (first on top within a category)
+   * with palette colours. NaN values (e.g. a published value that does not exist) draw a 0-length
+   * bar, are listed in the legend as {@code <series> (n/a: <categories>)}, and turn the value labels
+   * off (XChart would print them as 0).
    *
    * @param series series name to values, in legend order; every array as long as {@code categories}
    */
-  public static CategoryChart groupedBars(String title, String xTitle, String yTitle, List<String> categories,
-      Map<String, double[]> series, String labelPattern) {
+  public static HorizontalBarChart groupedBars(String title, String categoryTitle, String valueTitle,
+      List<String> categories, Map<String, double[]> series, String labelPattern) {
     if (series == null || series.isEmpty()) throw new IllegalArgumentException("series must not be empty");
     distinct(categories);
-    CategoryChart c = categoryChart(title, xTitle, yTitle, labelPattern, categories);
+    HorizontalBarChart c = barChart(title, categoryTitle, valueTitle, labelPattern, categories);
     c.getStyler().setLabelsVisible(series.size() * categories.size() <= 40);
-    c.getStyler().setOverlapped(false);
-    int i = 0;
+    List<String> cats = reversed(categories);
+    int k = 0;
+    boolean anyMissing = false;
     for (Map.Entry<String, double[]> e : series.entrySet()) {
       sameLength("categories", categories, "series " + e.getKey(), e.getValue());
-      List<Double> ys = new ArrayList<>();
-      for (double v : e.getValue()) ys.add(Double.isFinite(v) ? v : null);
-      CategorySeries s = c.addSeries(e.getKey(), new ArrayList<>(categories), ys);
-      s.setFillColor(Theme.color(i++));
+      List<Double> xs = new ArrayList<>();
+      List<String> missing = new ArrayList<>();
+      for (int i = 0; i < categories.size(); i++) {
+        double v = e.getValue()[i];
+        xs.add(Double.isFinite(v) ? v : 0.0);
+        if (!Double.isFinite(v)) missing.add(categories.get(i));
+      }
+      HorizontalBarSeries s = c.addSeries(e.getKey(), reversed(xs), cats);
+      s.setFillColor(Theme.color(k++));
+      if (!missing.isEmpty()) {
+        s.setLabel(e.getKey() + " (n/a: " + String.join(", ", missing) + ")");
+        anyMissing = true;
+      }
     }
+    if (anyMissing) c.getStyler().setLabelsVisible(false);
     return c;
   }
 
-  private static CategoryChart categoryChart(String title, String xTitle, String yTitle, String labelPattern,
-      List<String> categories) {
+  private static HorizontalBarChart barChart(String title, String categoryTitle, String valueTitle,
+      String labelPattern, List<String> categories) {
     if (categories.isEmpty()) throw new IllegalArgumentException("categories must not be empty");
     pattern("labelPattern", labelPattern);
-    CategoryChart c = Theme.apply(new CategoryChartBuilder().width(Theme.WIDTH).height(Theme.HEIGHT)
-        .title(text("title", title)).xAxisTitle(text("xTitle", xTitle)).yAxisTitle(text("yTitle", yTitle)).build());
-    c.getStyler().setYAxisDecimalPattern(labelPattern);
+    HorizontalBarChart c = Theme.apply(new HorizontalBarChartBuilder().width(Theme.WIDTH).height(Theme.HEIGHT)
+        .title(text("title", title)).xAxisTitle(text("valueTitle", valueTitle))
+        .yAxisTitle(text("categoryTitle", categoryTitle)).build());
+    c.getStyler().setXAxisDecimalPattern(labelPattern);
     c.getStyler().setDecimalPattern(labelPattern);
-    c.getStyler().setYAxisMin(0.0);
-    int longest = categories.stream().mapToInt(String::length).max().orElse(0);
-    if (categories.size() > 8 || longest * categories.size() > 90) c.getStyler().setXAxisLabelRotation(45);
-    c.getStyler().setXAxisTickMarkSpacingHint(8);
-    c.getStyler().setLabelsPosition(0.5);
-    c.getStyler().setLabelsFontColorAutomaticEnabled(true);
-    c.getStyler().setLabelsFontColorAutomaticLight(java.awt.Color.WHITE);
-    c.getStyler().setLabelsFontColorAutomaticDark(Theme.TEXT);
+    c.getStyler().setXAxisMin(0.0);
+    // XChart 4.0.3 skips category labels closer than the X spacing hint, on either axis, and spaces the
+    // value axis by the same hint: pick the largest hint that still keeps every category label
+    c.getStyler().setXAxisTickMarkSpacingHint(categoryHint(categories.size(), 380));
+    c.getStyler().setPlotGridHorizontalLinesVisible(false);
+    c.getStyler().setPlotGridVerticalLinesVisible(true);
     return c;
+  }
+
+  /** A tick spacing hint (pixels) below the spacing of {@code n} categories over {@code pixels}. */
+  private static int categoryHint(int n, int pixels) {
+    return Math.max(8, Math.min(74, pixels / Math.max(1, n) - 2));
+  }
+
+  private static <T> List<T> reversed(List<T> list) {
+    List<T> r = new ArrayList<>(list);
+    java.util.Collections.reverse(r);
+    return r;
   }
 
   // ---------------------------------------------------------------- lines over time
@@ -347,12 +377,19 @@ public final class Charts {
    * Heatmap of a matrix with a diverging colour scale centred on 0, e.g. type profiles: session
    * types (rows) x features (columns), cells the z-score of the feature's mean in the type. Values
    * beyond {@code +-limit} take the end colours; cell values are printed with one decimal when the
-   * grid is small enough to read (at most 20 columns and 300 cells).
+   * grid is small enough to read (at most 300 cells).
    *
+   * <p>Layout: rows on the vertical axis, first row at the top, columns along the horizontal axis.
+   * When there are more than 6 columns and more columns than rows, the chart is drawn transposed
+   * (columns down the vertical axis, titles swapped accordingly) so that no label needs rotating:
+   * long feature names stay readable and the bytes stay the same on JDK 17 and 25.
+   *
+   * @param rowTitle title for the rows (e.g. {@code "session type"})
+   * @param columnTitle title for the columns (e.g. {@code "feature"})
    * @param z {@code rows.size()} x {@code columns.size()} values; NaN cells are drawn as 0
    * @param limit colour scale half-range, > 0 (e.g. 2 for z-scores)
    */
-  public static HeatMapChart heatmap(String title, String xTitle, String yTitle, List<String> rows,
+  public static HeatMapChart heatmap(String title, String rowTitle, String columnTitle, List<String> rows,
       List<String> columns, double[][] z, double limit) {
     if (!(limit > 0) || !Double.isFinite(limit)) throw new IllegalArgumentException("limit must be > 0: " + limit);
     if (rows == null || rows.isEmpty()) throw new IllegalArgumentException("rows must not be empty");
@@ -360,26 +397,36 @@ public final class Charts {
     if (z == null || z.length != rows.size()) {
       throw new IllegalArgumentException("z must have " + rows.size() + " rows");
     }
-    List<Number[]> cells = new ArrayList<>();
     for (int r = 0; r < rows.size(); r++) {
       if (z[r] == null || z[r].length != columns.size()) {
         throw new IllegalArgumentException("z row " + r + " must have " + columns.size() + " values");
       }
-      for (int k = 0; k < columns.size(); k++) {
-        double v = Double.isFinite(z[r][k]) ? Math.max(-limit, Math.min(limit, z[r][k])) : 0.0;
-        cells.add(new Number[] {k, r, v});
+    }
+    boolean transpose = columns.size() > 6 && columns.size() > rows.size();
+    List<String> ys = transpose ? columns : rows;
+    List<String> xs = transpose ? rows : columns;
+    List<Number[]> cells = new ArrayList<>();
+    for (int yi = 0; yi < ys.size(); yi++) {
+      for (int xi = 0; xi < xs.size(); xi++) {
+        double raw = transpose ? z[xi][yi] : z[yi][xi];
+        double v = Double.isFinite(raw) ? Math.max(-limit, Math.min(limit, raw)) : 0.0;
+        // XChart puts y index 0 at the bottom: flip so that the first entry is at the top
+        cells.add(new Number[] {xi, ys.size() - 1 - yi, v});
       }
     }
     HeatMapChart c = Theme.apply(new HeatMapChartBuilder().width(Theme.WIDTH).height(Theme.HEIGHT)
-        .title(text("title", title)).xAxisTitle(text("xTitle", xTitle)).yAxisTitle(text("yTitle", yTitle)).build());
+        .title(text("title", title))
+        .xAxisTitle(text("columnTitle/rowTitle", transpose ? rowTitle : columnTitle))
+        .yAxisTitle(text("rowTitle/columnTitle", transpose ? columnTitle : rowTitle)).build());
     c.getStyler().setMin(-limit);
     c.getStyler().setMax(limit);
-    c.getStyler().setShowValue(columns.size() <= 20 && cells.size() <= 300);
+    c.getStyler().setShowValue(cells.size() <= 300);
     c.getStyler().setHeatMapValueDecimalPattern("0.0");
-    c.getStyler().setXAxisLabelRotation(columns.size() > 6 ? 60 : 0);
     c.getStyler().setDecimalPattern("0.0");
     c.getStyler().setPlotContentSize(1.0);
-    c.addSeries("z (clipped at +-" + fmt(1, limit) + ")", new ArrayList<>(columns), new ArrayList<>(rows), cells);
+    c.getStyler().setXAxisTickMarkSpacingHint(
+        Math.min(categoryHint(ys.size(), 380), categoryHint(xs.size(), 480))); // every label on both axes
+    c.addSeries("z (clipped at +-" + fmt(1, limit) + ")", new ArrayList<>(xs), reversed(ys), cells);
     return c;
   }
 

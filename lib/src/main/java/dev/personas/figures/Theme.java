@@ -13,6 +13,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.HeatMapStyler;
+import org.knowm.xchart.style.HorizontalBarStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.Marker;
@@ -206,6 +207,15 @@ public final class Theme {
       c.setLabelsFontColor(TEXT);
       c.setLabelsFontColorAutomaticEnabled(false);
       c.setAvailableSpaceFill(0.8);
+    }
+    if (s instanceof HorizontalBarStyler hb) {
+      hb.setLabelsFont(font(Font.PLAIN, 10));
+      hb.setLabelsFontColor(TEXT);
+      hb.setLabelsFontColorAutomaticEnabled(true);
+      hb.setLabelsFontColorAutomaticLight(Color.WHITE);
+      hb.setLabelsFontColorAutomaticDark(TEXT);
+      hb.setLabelsPosition(0.5);
+      hb.setAvailableSpaceFill(0.8);
     }
     if (s instanceof XYStyler x) {
       x.setCursorFont(font(Font.PLAIN, 11));

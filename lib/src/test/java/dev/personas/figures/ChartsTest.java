@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.BoxChart;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.HorizontalBarChart;
+import org.knowm.xchart.HorizontalBarSeries;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -56,37 +56,43 @@ class ChartsTest {
   }
 
   @Test
-  void sharesAreSortedDescendingInPercentWithLabels() {
-    CategoryChart c = Charts.shares("Tools", "tool category", "share (%)", List.of("b", "a", "c"),
+  void sharesAreSortedDescendingInPercentWithLabelsFirstAtTheTop() {
+    HorizontalBarChart c = Charts.shares("Tools", "tool category", "share (%)", List.of("b", "a", "c"),
         new double[] {0.25, 0.25, 0.5});
-    CategorySeries s = c.getSeriesCollection().iterator().next();
-    assertThat(list(s.getXData())).containsExactly("c", "a", "b");
-    assertThat(s.getYData()).containsExactly(50.0, 25.0, 25.0);
+    HorizontalBarSeries s = c.getSeriesCollection().iterator().next();
+    // XChart draws the first y category at the bottom, so the data is reversed
+    assertThat(list(s.getYData())).containsExactly("b", "a", "c");
+    assertThat(list(s.getXData())).containsExactly(25.0, 25.0, 50.0);
     assertThat(c.getStyler().isLabelsVisible()).isTrue();
-    assertThat(c.getStyler().getYAxisDecimalPattern()).isEqualTo("0.0");
+    assertThat(c.getStyler().getXAxisDecimalPattern()).isEqualTo("0.0"); // axis and bar labels
+    assertThat(c.getStyler().getXAxisLabelRotation()).isZero();
   }
 
   @Test
   void barsKeepGivenOrderAndReadTablesaw() {
-    CategoryChart c = Charts.bars("t", "x", "y", List.of("z", "a"), new double[] {1, 2}, "#,##0", Charts.Order.GIVEN);
-    assertThat(list(c.getSeriesCollection().iterator().next().getXData())).containsExactly("z", "a");
+    HorizontalBarChart c = Charts.bars("t", "x", "y", List.of("z", "a"), new double[] {1, 2}, "#,##0",
+        Charts.Order.GIVEN);
+    assertThat(list(c.getSeriesCollection().iterator().next().getYData())).containsExactly("a", "z");
     Table t = Table.create("t", StringColumn.create("agent", "x", "y", "w"), DoubleColumn.create("sessions", 3, 9, 9));
-    CategoryChart d = Charts.bars("Sessions by agent", t, "agent", "sessions", "#,##0");
-    assertThat(list(d.getSeriesCollection().iterator().next().getXData())).containsExactly("w", "y", "x");
+    HorizontalBarChart d = Charts.bars("Sessions by agent", t, "agent", "sessions", "#,##0");
+    assertThat(list(d.getSeriesCollection().iterator().next().getYData())).containsExactly("x", "y", "w");
   }
 
   @Test
-  void groupedBarsOneSeriesPerSourceWithGapsForNaN() {
+  void groupedBarsOneSeriesPerSourceWithZeroForNaN() {
     Map<String, double[]> m = new LinkedHashMap<>();
     m.put("ours", new double[] {1, 2});
     m.put("published", new double[] {3, Double.NaN});
-    CategoryChart c = Charts.groupedBars("t", "mode", "share (%)", List.of("vibe", "human-only"), m, "0.0");
-    List<CategorySeries> s = new ArrayList<>(c.getSeriesCollection());
-    assertThat(s).extracting(CategorySeries::getName).containsExactly("ours", "published");
-    assertThat(s.get(1).getYData()[0]).isEqualTo(3.0);
-    assertThat(s.get(1).getYData()[1]).isNaN();
-    assertThat(s.get(0).getFillColor()).isEqualTo(Theme.color(0));
-    assertThat(s.get(1).getFillColor()).isEqualTo(Theme.color(1));
+    HorizontalBarChart c = Charts.groupedBars("t", "mode", "share (%)", List.of("vibe", "human-only"), m, "0.0");
+    HorizontalBarSeries ours = c.getSeries("ours");
+    HorizontalBarSeries published = c.getSeries("published");
+    assertThat(list(published.getXData())).containsExactly(0.0, 3.0);
+    assertThat(published.getLabel()).isEqualTo("published (n/a: human-only)");
+    assertThat(ours.getLabel()).isEqualTo("ours");
+    assertThat(c.getStyler().isLabelsVisible()).isFalse();
+    assertThat(list(ours.getYData())).containsExactly("human-only", "vibe");
+    assertThat(ours.getFillColor()).isEqualTo(Theme.color(0));
+    assertThat(published.getFillColor()).isEqualTo(Theme.color(1));
   }
 
   @Test
@@ -115,15 +121,26 @@ class ChartsTest {
 
   @Test
   void heatmapClipsAtTheLimitAndCentresTheScale() {
-    HeatMapChart c = Charts.heatmap("Profiles", "feature", "type", List.of("t1", "t2"), List.of("f1", "f2", "f3"),
+    HeatMapChart c = Charts.heatmap("Profiles", "type", "feature", List.of("t1", "t2"), List.of("f1", "f2", "f3"),
         new double[][] {{5, -5, 0.5}, {Double.NaN, 1, -1}}, 2);
     assertThat(c.getStyler().getMin()).isEqualTo(-2);
     assertThat(c.getStyler().getMax()).isEqualTo(2);
     var cells = c.getHeatMapSeries().getHeatData();
     assertThat(cells).hasSize(6);
-    assertThat(cells.get(0)).containsExactly(0, 0, 2.0);
-    assertThat(cells.get(1)).containsExactly(1, 0, -2.0);
-    assertThat(cells.get(3)).containsExactly(0, 1, 0.0);
+    assertThat(cells.get(0)).containsExactly(0, 1, 2.0); // first row drawn at the top
+    assertThat(cells.get(1)).containsExactly(1, 1, -2.0);
+    assertThat(cells.get(3)).containsExactly(0, 0, 0.0);
+    assertThat(c.getXAxisTitle()).isEqualTo("feature");
+    assertThat(c.getYAxisTitle()).isEqualTo("type");
+    List<String> feats = List.of("f1", "f2", "f3", "f4", "f5", "f6", "f7");
+    HeatMapChart wide = Charts.heatmap("Profiles", "type", "feature", List.of("t1", "t2"), feats,
+        new double[][] {{0, 0, 0, 0, 0, 0, 1}, {0, 0, 0, 0, 0, 0, 0}}, 2);
+    // 7 features > 6: features go down the vertical axis, no rotated labels
+    assertThat(wide.getXAxisTitle()).isEqualTo("type");
+    assertThat(wide.getYAxisTitle()).isEqualTo("feature");
+    assertThat(list(wide.getHeatMapSeries().getYData())).first().isEqualTo("f7");
+    assertThat(wide.getHeatMapSeries().getHeatData()).anySatisfy(cell -> assertThat(cell).containsExactly(0, 0, 1.0));
+    assertThat(wide.getStyler().getXAxisLabelRotation()).isZero();
     assertThatThrownBy(() -> Charts.heatmap("t", "x", "y", List.of("a"), List.of("b"), new double[][] {{1}}, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
     assertThatThrownBy(() -> Charts.heatmap("t", "x", "y", List.of("a"), List.of("b", "c"), new double[][] {{1}}, 1))

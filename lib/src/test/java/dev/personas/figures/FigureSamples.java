@@ -78,7 +78,7 @@ public final class FigureSamples {
         "duration_s", "agent_lines", "bash_share", "edit_share");
     double[][] z = new double[types.size()][feats.size()];
     for (int i = 0; i < types.size(); i++) for (int j = 0; j < feats.size(); j++) z[i][j] = 2.6 * r.nextGaussian() / 1.5;
-    m.put("heatmap", Charts.heatmap("Session-type profiles (feature means as z-scores)", "feature", "session type",
+    m.put("heatmap", Charts.heatmap("Session-type profiles (feature means as z-scores)", "session type", "feature",
         types, feats, z, 2.0));
 
     Map<String, double[]> groups = new LinkedHashMap<>();
