@@ -253,6 +253,14 @@ public final class Charts {
     return c;
   }
 
+  private static final int HEATMAP_X_PIXELS = 480;
+
+  /** Pixels that {@code labels} need side by side at the tick font (about 7 px a character + gaps). */
+  private static int labelsWidth(List<String> labels) {
+    int longest = labels.stream().mapToInt(String::length).max().orElse(0);
+    return labels.size() * (7 * longest + 10);
+  }
+
   /** A tick spacing hint (pixels) below the spacing of {@code n} categories over {@code pixels}. */
   private static int categoryHint(int n, int pixels) {
     return Math.max(8, Math.min(74, pixels / Math.max(1, n) - 2));
@@ -380,13 +388,14 @@ public final class Charts {
    * grid is small enough to read (at most 300 cells).
    *
    * <p>Layout: rows on the vertical axis, first row at the top, columns along the horizontal axis.
-   * When there are more than 6 columns and more columns than rows, the chart is drawn transposed
-   * (columns down the vertical axis, titles swapped accordingly) so that no label needs rotating:
-   * long feature names stay readable and the bytes stay the same on JDK 17 and 25.
+   * When the column labels do not fit side by side (about 7 pixels a character over 480 pixels) and
+   * the row labels need less room, the chart is drawn transposed (columns down the vertical axis,
+   * titles swapped accordingly), so that no label needs rotating: long feature names stay readable
+   * and the bytes stay the same on JDK 17 and 25. NaN cells are left blank.
    *
    * @param rowTitle title for the rows (e.g. {@code "session type"})
    * @param columnTitle title for the columns (e.g. {@code "feature"})
-   * @param z {@code rows.size()} x {@code columns.size()} values; NaN cells are drawn as 0
+   * @param z {@code rows.size()} x {@code columns.size()} values; NaN cells are left blank
    * @param limit colour scale half-range, > 0 (e.g. 2 for z-scores)
    */
   public static HeatMapChart heatmap(String title, String rowTitle, String columnTitle, List<String> rows,
@@ -402,14 +411,20 @@ public final class Charts {
         throw new IllegalArgumentException("z row " + r + " must have " + columns.size() + " values");
       }
     }
-    boolean transpose = columns.size() > 6 && columns.size() > rows.size();
+    // horizontal labels must fit side by side: columns on the x axis when they fit, else the rows
+    // when they do, else whichever overflows less
+    int needCols = labelsWidth(columns);
+    int needRows = labelsWidth(rows);
+    boolean transpose = needCols > HEATMAP_X_PIXELS && needRows < needCols;
     List<String> ys = transpose ? columns : rows;
     List<String> xs = transpose ? rows : columns;
     List<Number[]> cells = new ArrayList<>();
     for (int yi = 0; yi < ys.size(); yi++) {
       for (int xi = 0; xi < xs.size(); xi++) {
         double raw = transpose ? z[xi][yi] : z[yi][xi];
-        double v = Double.isFinite(raw) ? Math.max(-limit, Math.min(limit, raw)) : 0.0;
+        if (!Double.isFinite(raw)) continue; // no cell: drawn blank
+        double v = Math.max(-limit, Math.min(limit, raw));
+        if (Math.abs(v) < 0.05) v = 0.0; // print 0.0, never -0.0
         // XChart puts y index 0 at the bottom: flip so that the first entry is at the top
         cells.add(new Number[] {xi, ys.size() - 1 - yi, v});
       }
@@ -424,8 +439,10 @@ public final class Charts {
     c.getStyler().setHeatMapValueDecimalPattern("0.0");
     c.getStyler().setDecimalPattern("0.0");
     c.getStyler().setPlotContentSize(1.0);
-    c.getStyler().setXAxisTickMarkSpacingHint(
-        Math.min(categoryHint(ys.size(), 380), categoryHint(xs.size(), 480))); // every label on both axes
+    // every label on both axes; when the x labels cannot all fit, XChart skips some rather than overlap
+    int xNeed = labelsWidth(xs) / xs.size();
+    c.getStyler().setXAxisTickMarkSpacingHint(labelsWidth(xs) > HEATMAP_X_PIXELS ? Math.min(xNeed, 74)
+        : Math.min(categoryHint(ys.size(), 380), categoryHint(xs.size(), HEATMAP_X_PIXELS)));
     c.addSeries("z (clipped at +-" + fmt(1, limit) + ")", new ArrayList<>(xs), reversed(ys), cells);
     return c;
   }

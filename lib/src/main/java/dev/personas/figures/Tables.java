@@ -34,9 +34,24 @@ public final class Tables {
    * descending then value ascending. An empty input gives an empty table.
    */
   public static Table shares(Table table, String column) {
-    List<String> values = Charts.strings(table, column);
+    return shares(table, column, true);
+  }
+
+  /**
+   * As {@link #shares(Table, String)}; with {@code includeMissing} false, missing values are left
+   * out of counts and shares (e.g. the {@code tool_category} of conversation rows that are not tool
+   * calls), without copying the table.
+   */
+  public static Table shares(Table table, String column, boolean includeMissing) {
+    Column<?> col = Charts.column(table, column);
     Map<String, Long> counts = new TreeMap<>();
-    for (String v : values) counts.merge(v, 1L, Long::sum);
+    long n = 0;
+    for (int i = 0; i < col.size(); i++) {
+      boolean missing = col.isMissing(i);
+      if (missing && !includeMissing) continue;
+      counts.merge(missing ? "(missing)" : col.getString(i), 1L, Long::sum);
+      n++;
+    }
     List<Map.Entry<String, Long>> rows = new ArrayList<>(counts.entrySet());
     rows.sort(Comparator.<Map.Entry<String, Long>>comparingLong(e -> -e.getValue()).thenComparing(Map.Entry::getKey));
     StringColumn cat = StringColumn.create(column);
@@ -45,7 +60,7 @@ public final class Tables {
     for (Map.Entry<String, Long> e : rows) {
       cat.append(e.getKey());
       cnt.append(e.getValue());
-      share.append((double) e.getValue() / values.size());
+      share.append((double) e.getValue() / n);
     }
     return Table.create(column + " shares", cat, cnt, share);
   }

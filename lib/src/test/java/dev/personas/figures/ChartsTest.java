@@ -126,19 +126,21 @@ class ChartsTest {
     assertThat(c.getStyler().getMin()).isEqualTo(-2);
     assertThat(c.getStyler().getMax()).isEqualTo(2);
     var cells = c.getHeatMapSeries().getHeatData();
-    assertThat(cells).hasSize(6);
+    assertThat(cells).hasSize(5); // the NaN cell is left out (blank)
     assertThat(cells.get(0)).containsExactly(0, 1, 2.0); // first row drawn at the top
     assertThat(cells.get(1)).containsExactly(1, 1, -2.0);
-    assertThat(cells.get(3)).containsExactly(0, 0, 0.0);
+    assertThat(cells.get(3)).containsExactly(1, 0, 1.0);
     assertThat(c.getXAxisTitle()).isEqualTo("feature");
     assertThat(c.getYAxisTitle()).isEqualTo("type");
-    List<String> feats = List.of("f1", "f2", "f3", "f4", "f5", "f6", "f7");
+    List<String> feats = List.of("feature_one", "feature_two", "feature_three", "feature_four", "feature_five",
+        "feature_six", "feature_seven");
     HeatMapChart wide = Charts.heatmap("Profiles", "type", "feature", List.of("t1", "t2"), feats,
-        new double[][] {{0, 0, 0, 0, 0, 0, 1}, {0, 0, 0, 0, 0, 0, 0}}, 2);
-    // 7 features > 6: features go down the vertical axis, no rotated labels
+        new double[][] {{0, 0, 0, 0, 0, 0, 1}, {0, 0, 0, 0, 0, 0, -0.01}}, 2);
+    // 7 long feature names do not fit side by side: features go down the vertical axis
     assertThat(wide.getXAxisTitle()).isEqualTo("type");
     assertThat(wide.getYAxisTitle()).isEqualTo("feature");
-    assertThat(list(wide.getHeatMapSeries().getYData())).first().isEqualTo("f7");
+    assertThat(list(wide.getHeatMapSeries().getYData())).first().isEqualTo("feature_seven");
+    assertThat(wide.getHeatMapSeries().getHeatData()).anySatisfy(cell -> assertThat(cell).containsExactly(1, 0, 0.0));
     assertThat(wide.getHeatMapSeries().getHeatData()).anySatisfy(cell -> assertThat(cell).containsExactly(0, 0, 1.0));
     assertThat(wide.getStyler().getXAxisLabelRotation()).isZero();
     assertThatThrownBy(() -> Charts.heatmap("t", "x", "y", List.of("a"), List.of("b"), new double[][] {{1}}, 0))

@@ -32,6 +32,14 @@ class ShowAndTablesTest {
     assertThat(s.stringColumn("agent").asList()).containsExactly("aider", "codex", "claude", "gemini");
     assertThat(s.longColumn("count").asList()).containsExactly(2L, 2L, 1L, 1L);
     assertThat(s.doubleColumn("share").get(0)).isEqualTo(2.0 / 6);
+
+    StringColumn cat = StringColumn.create("tool_category", "read", "edit", "read");
+    cat.appendMissing();
+    Table calls = Table.create("c", cat);
+    assertThat(Tables.shares(calls, "tool_category").stringColumn("tool_category").asList()).contains("(missing)");
+    Table noMissing = Tables.shares(calls, "tool_category", false);
+    assertThat(noMissing.stringColumn("tool_category").asList()).containsExactly("read", "edit");
+    assertThat(noMissing.doubleColumn("share").asList()).containsExactly(2.0 / 3, 1.0 / 3);
   }
 
   @Test
