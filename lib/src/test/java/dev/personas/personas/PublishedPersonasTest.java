@@ -1,0 +1,43 @@
+package dev.personas.personas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class PublishedPersonasTest {
+  @Test
+  void sevenPersonasSumTo120Users() {
+    assertThat(PublishedPersonas.ALL).hasSize(7);
+    assertThat(PublishedPersonas.ALL.stream().mapToInt(PublishedPersonas.Archetype::users).sum())
+        .isEqualTo(120);
+    assertThat(PublishedPersonas.byName("The Showrunner").share()).isCloseTo(0.367, within(5e-4));
+  }
+
+  @Test
+  void eachPublishedVectorIsNearestToItself() {
+    for (var a : PublishedPersonas.ALL) {
+      var m = PublishedPersonas.nearest(a.medians());
+      assertThat(m.name()).isEqualTo(a.name());
+      assertThat(m.distance()).isZero();
+    }
+  }
+
+  @Test
+  void distanceIsScaledEuclidean() {
+    double[] q = {22.5 + PublishedPersonas.SCALE[0], 8.8, 0.38, 0.44};
+    var ranked = PublishedPersonas.ranked(q);
+    assertThat(ranked.get(0).name()).isEqualTo("The Pair Programmer");
+    assertThat(ranked.get(0).distance()).isCloseTo(1.0, within(1e-12));
+    assertThat(PublishedPersonas.SCALE[0]).isCloseTo(6.376, within(0.01));
+    // long sessions with tests and diff review: nearest is the Pair Programmer
+    assertThat(PublishedPersonas.nearest(new double[] {30, 12, 0.5, 0.5}).name())
+        .isEqualTo("The Pair Programmer");
+    // NaN coordinates are left out
+    assertThat(PublishedPersonas.nearest(new double[] {2.5, 1.2, Double.NaN, 0.0}).name())
+        .isEqualTo("The Spec-First Architect");
+    assertThatThrownBy(() -> PublishedPersonas.ranked(new double[3]))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 3");
+  }
+}
