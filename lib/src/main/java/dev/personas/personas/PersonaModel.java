@@ -6,14 +6,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.personas.features.FeatureSpec;
+import dev.personas.types.EngineResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -36,10 +35,6 @@ import tech.tablesaw.api.Table;
  * in {@code nearest_persona} and {@code cluster}.
  */
 public final class PersonaModel {
-
-  /** One row of the k sweep. */
-  public record KScore(int k, double silhouette, double calinskiHarabasz, double distortion,
-      boolean chosen) {}
 
   /**
    * One persona.
@@ -123,7 +118,7 @@ public final class PersonaModel {
   /** The persisted state. */
   record State(PersonaOptions options, List<String> typeIds, List<String> typeNames,
       List<String> features, List<String> labels, PersonaSpace space, List<PersonaInfo> personas,
-      List<KScore> selection, double bootstrapAri, List<String> notes, List<UserRow> users,
+      List<EngineResult.SweepRow> selection, int chosenK, double bootstrapAri, List<String> notes, List<UserRow> users,
       List<String> problems) {}
 
   private final State state;
@@ -137,15 +132,15 @@ public final class PersonaModel {
   }
 
   static PersonaModel create(PersonaOptions options, UserVectors v, PersonaSpace space,
-      List<PersonaInfo> personas, List<KScore> sweep, double ari, List<String> notes,
-      Map<String, FeatureSpec> dictionary) {
+      List<PersonaInfo> personas, List<EngineResult.SweepRow> sweep, int chosenK, double ari,
+      List<String> notes) {
     List<UserRow> users = new ArrayList<>();
     for (int i = 0; i < v.size(); i++) {
       users.add(new UserRow(v.userIds().get(i), v.nSessions()[i], v.shares()[i], v.medians()[i],
           v.labelRates()[i]));
     }
     return new PersonaModel(new State(options, v.typeIds(), v.typeNames(), v.features(),
-        v.labels(), space, List.copyOf(personas), List.copyOf(sweep), ari, List.copyOf(notes),
+        v.labels(), space, List.copyOf(personas), List.copyOf(sweep), chosenK, ari, List.copyOf(notes),
         List.copyOf(users), v.problems()));
   }
 
@@ -380,22 +375,31 @@ public final class PersonaModel {
     return t;
   }
 
-  /** The k sweep: columns {@code k, silhouette, calinski_harabasz, distortion, chosen}. */
+  /**
+   * The k sweep: one row per k, columns {@code k, wcss, silhouette, calinski_harabasz,
+   * davies_bouldin, gap, gap_se, chosen}.
+   */
   public Table selection() {
     Table t = Table.create("persona_k_sweep");
     IntColumn k = IntColumn.create("k");
+    DoubleColumn w = DoubleColumn.create("wcss");
     DoubleColumn s = DoubleColumn.create("silhouette");
     DoubleColumn ch = DoubleColumn.create("calinski_harabasz");
-    DoubleColumn d = DoubleColumn.create("distortion");
+    DoubleColumn db = DoubleColumn.create("davies_bouldin");
+    DoubleColumn g = DoubleColumn.create("gap");
+    DoubleColumn gs = DoubleColumn.create("gap_se");
     BooleanColumn c = BooleanColumn.create("chosen");
-    for (KScore r : state.selection()) {
+    for (EngineResult.SweepRow r : state.selection()) {
       k.append(r.k());
+      w.append(r.wcss());
       s.append(r.silhouette());
       ch.append(r.calinskiHarabasz());
-      d.append(r.distortion());
-      c.append(r.chosen());
+      db.append(r.daviesBouldin());
+      g.append(r.gap());
+      gs.append(r.gapSe());
+      c.append(r.k() == state.chosenK());
     }
-    t.addColumns(k, s, ch, d, c);
+    t.addColumns(k, w, s, ch, db, g, gs, c);
     return t;
   }
 
@@ -412,7 +416,7 @@ public final class PersonaModel {
   public List<Placement> placements(Table features, Table typeAssignments) {
     PersonaOptions o = state.options();
     PersonaOptions withLabels = new PersonaOptions(o.minSessions(), state.features(),
-        state.labels(), o.shareDistance(), o.k(), o.kMin(), o.kMax(), o.restarts(), o.maxIter(),
+        state.labels(), o.shareDistance(), o.k(), o.kMin(), o.kMax(), o.restarts(), o.rule(),
         o.bootstrap(), o.bootstrapFraction(), o.ciLevel(), o.multiModeRatio(),
         o.multiModeEntropy(), o.seed());
     UserVectors v = UserVectors.build(features, typeAssignments, withLabels, state.typeIds(),

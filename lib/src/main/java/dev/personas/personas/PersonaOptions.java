@@ -1,5 +1,6 @@
 package dev.personas.personas;
 
+import dev.personas.types.SelectionRule;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,8 +19,8 @@ import java.util.Objects;
  * @param k fixed number of personas, or 0 to choose it by silhouette over {@code kMin..kMax}
  * @param kMin smallest k of the sweep (>= 2)
  * @param kMax largest k of the sweep (capped at eligible users - 1)
- * @param restarts k-means restarts per fit, best distortion kept (>= 1)
- * @param maxIter k-means iteration cap per restart
+ * @param restarts k-means restarts per fit, least within-cluster sum of squares kept (>= 1)
+ * @param rule rule choosing k from the sweep (ties to the smaller k; see {@link SelectionRule})
  * @param bootstrap resamples for stability and share confidence intervals (0 = skip)
  * @param bootstrapFraction share of users in each stability resample (0 < f < 1; Bigspin: 0.8)
  * @param ciLevel level of the bootstrap share intervals (e.g. 0.95)
@@ -32,7 +33,7 @@ import java.util.Objects;
  */
 public record PersonaOptions(int minSessions, List<String> medianFeatures,
     List<String> labelColumns, ShareDistance shareDistance, int k, int kMin, int kMax,
-    int restarts, int maxIter, int bootstrap, double bootstrapFraction, double ciLevel,
+    int restarts, SelectionRule rule, int bootstrap, double bootstrapFraction, double ciLevel,
     double multiModeRatio, double multiModeEntropy, long seed) {
 
   /** How session-type shares are compared. */
@@ -58,7 +59,10 @@ public record PersonaOptions(int minSessions, List<String> medianFeatures,
     if (kMin < 2) throw new IllegalArgumentException("kMin must be >= 2: " + kMin);
     if (kMax < kMin) throw new IllegalArgumentException("kMax must be >= kMin: " + kMax);
     if (restarts < 1) throw new IllegalArgumentException("restarts must be >= 1: " + restarts);
-    if (maxIter < 1) throw new IllegalArgumentException("maxIter must be >= 1: " + maxIter);
+    Objects.requireNonNull(rule, "rule");
+    if (rule == SelectionRule.BIC) {
+      throw new IllegalArgumentException("rule BIC needs a mixture; personas use k-means: " + rule);
+    }
     if (bootstrap < 0) throw new IllegalArgumentException("bootstrap must be >= 0: " + bootstrap);
     if (!(bootstrapFraction > 0 && bootstrapFraction < 1)) {
       throw new IllegalArgumentException("bootstrapFraction must be in (0,1): " + bootstrapFraction);
@@ -76,53 +80,59 @@ public record PersonaOptions(int minSessions, List<String> medianFeatures,
 
   /**
    * Defaults: 3 sessions, {@link #DEFAULT_MEDIAN_FEATURES}, Bigspin's 35 signals as label columns,
-   * Euclidean shares, k chosen over 2..8, 20 restarts, 100 iterations, 100 bootstraps at 80%, 95%
+   * Euclidean shares, k chosen by silhouette over 2..8, 20 restarts, 100 bootstraps at 80%, 95%
    * intervals, Multi-mode at ratio 0.9 or entropy 0.9, seed 42.
    */
   public static PersonaOptions defaults() {
     return new PersonaOptions(3, DEFAULT_MEDIAN_FEATURES, BigspinFingerprints.SIGNALS,
-        ShareDistance.EUCLIDEAN, 0, 2, 8, 20, 100, 100, 0.8, 0.95,
+        ShareDistance.EUCLIDEAN, 0, 2, 8, 20, SelectionRule.SILHOUETTE, 100, 0.8, 0.95,
         DEFAULT_MULTI_MODE_RATIO, DEFAULT_MULTI_MODE_ENTROPY, 42L);
   }
 
   public PersonaOptions withK(int k) {
     return new PersonaOptions(minSessions, medianFeatures, labelColumns, shareDistance, k, kMin,
-        kMax, restarts, maxIter, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
+        kMax, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
         multiModeEntropy, seed);
   }
 
   public PersonaOptions withKRange(int kMin, int kMax) {
     return new PersonaOptions(minSessions, medianFeatures, labelColumns, shareDistance, k, kMin,
-        kMax, restarts, maxIter, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
+        kMax, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
         multiModeEntropy, seed);
   }
 
   public PersonaOptions withSeed(long seed) {
     return new PersonaOptions(minSessions, medianFeatures, labelColumns, shareDistance, k, kMin,
-        kMax, restarts, maxIter, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
+        kMax, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
         multiModeEntropy, seed);
   }
 
   public PersonaOptions withMinSessions(int minSessions) {
     return new PersonaOptions(minSessions, medianFeatures, labelColumns, shareDistance, k, kMin,
-        kMax, restarts, maxIter, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
+        kMax, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
         multiModeEntropy, seed);
   }
 
   public PersonaOptions withShareDistance(ShareDistance d) {
     return new PersonaOptions(minSessions, medianFeatures, labelColumns, d, k, kMin, kMax,
-        restarts, maxIter, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
+        restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
         multiModeEntropy, seed);
   }
 
   public PersonaOptions withBootstrap(int bootstrap) {
     return new PersonaOptions(minSessions, medianFeatures, labelColumns, shareDistance, k, kMin,
-        kMax, restarts, maxIter, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
+        kMax, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
+        multiModeEntropy, seed);
+  }
+
+  public PersonaOptions withRule(SelectionRule rule) {
+    return new PersonaOptions(minSessions, medianFeatures, labelColumns, shareDistance, k, kMin,
+        kMax, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
         multiModeEntropy, seed);
   }
 
   public PersonaOptions withMultiMode(double ratio, double entropy) {
     return new PersonaOptions(minSessions, medianFeatures, labelColumns, shareDistance, k, kMin,
-        kMax, restarts, maxIter, bootstrap, bootstrapFraction, ciLevel, ratio, entropy, seed);
+        kMax, restarts, rule, bootstrap, bootstrapFraction, ciLevel, ratio, entropy, seed);
   }
 }

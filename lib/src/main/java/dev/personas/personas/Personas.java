@@ -1,36 +1,35 @@
 package dev.personas.personas;
 
 import dev.personas.features.FeatureSpec;
-import dev.personas.personas.PersonaClusterer.Partition;
-import dev.personas.personas.PersonaModel.KScore;
 import dev.personas.personas.PersonaModel.PersonaInfo;
+import dev.personas.types.ClusterEngine;
+import dev.personas.types.EngineOptions;
+import dev.personas.types.EngineResult;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
-import smile.validation.metric.AdjustedRandIndex;
 import tech.tablesaw.api.Table;
 
 /**
  * Personas: developers as mixtures of session types, clustered, named and held against Bigspin's
- * published seven.
+ * published seven (issue 7).
  *
- * <p>Method (issue 7): eligible users and their vectors as in {@link UserVectors}; the space of
- * {@link PersonaSpace}; k-means with restarts ({@link KMeansClusterer}) for every k of
- * {@code kMin..min(kMax, n - 1)}, the k of the highest mean silhouette chosen (smallest k on
- * ties), unless {@code options.k()} fixes it. Stability: {@code bootstrap} subsamples of
- * {@code bootstrapFraction} of the users, refitted at the chosen k; per persona the mean over
- * subsamples of the best Jaccard overlap of its members with a subsample cluster (Hennig 2007,
- * "clusterboot"); personas below 0.6 are flagged unstable; the mean adjusted Rand index between
- * the full and the subsample partitions on shared users is reported. Share intervals: percentile
- * bootstrap over users resampled with replacement, partition held fixed.
+ * <p>Method: eligible users and their vectors as in {@link UserVectors}; the space of
+ * {@link PersonaSpace}; the session-types {@link ClusterEngine} with k-means (k-means++ seeding,
+ * {@code restarts} runs) over {@code kMin..min(kMax, n - 1)}, k chosen by {@code options.rule()}
+ * (default: highest mean silhouette, ties to the smaller k) unless {@code options.k()} fixes it;
+ * the sweep also reports Calinski-Harabasz, Davies-Bouldin and the gap statistic. Stability is the
+ * engine's clusterboot (Hennig 2007): {@code bootstrap} subsamples of {@code bootstrapFraction} of
+ * the users refitted at the chosen k, mean best Jaccard per persona, personas below
+ * {@link #UNSTABLE_BELOW} flagged unstable, and the mean ARI between the full and subsample
+ * partitions. Share intervals: percentile bootstrap over users resampled with replacement (the
+ * partition held fixed), {@code bootstrap} resamples at level {@code ciLevel}.
  *
- * <p>Names and descriptions come from the most over-indexed session type (persona's mean share
- * minus the population's) and the behaviour column with the largest |z| of the persona's mean z,
- * in words of {@link PersonaWords}; names are made unique deterministically.
+ * <p>Users are assigned to the nearest centroid; names and descriptions come from the most
+ * over-indexed session type and the most distinctive behaviour columns ({@link Naming}).
  */
 public final class Personas {
   private Personas() {}
@@ -40,6 +39,9 @@ public final class Personas {
 
   /** Fewer eligible users than this adds a "small user count" note to every output. */
   public static final int SMALL_USER_COUNT = 100;
+
+  /** Restarts of each bootstrap refit. */
+  static final int BOOTSTRAP_RESTARTS = 3;
 
   /** {@link #fit(Table, Table, PersonaOptions, Map)} with the built-in words. */
   public static PersonaModel fit(Table features, Table typeAssignments, PersonaOptions options) {
@@ -58,114 +60,61 @@ public final class Personas {
    */
   public static PersonaModel fit(Table features, Table typeAssignments, PersonaOptions options,
       Map<String, FeatureSpec> dictionary) {
-    UserVectors v = UserVectors.build(features, typeAssignments, options);
-    return fit(v, options, dictionary, new KMeansClusterer(options.restarts(), options.maxIter()));
+    return fit(UserVectors.build(features, typeAssignments, options), options, dictionary);
   }
 
-  /** Fits personas on prepared vectors with a given clusterer. */
+  /** Fits personas on prepared vectors. */
   public static PersonaModel fit(UserVectors v, PersonaOptions options,
-      Map<String, FeatureSpec> dictionary, PersonaClusterer clusterer) {
+      Map<String, FeatureSpec> dictionary) {
     int n = v.size();
     if (n < options.kMin() + 1) {
       throw new IllegalArgumentException("need at least " + (options.kMin() + 1)
           + " eligible users (>= " + options.minSessions() + " typed sessions each), got " + n);
     }
-    PersonaSpace space = PersonaSpace.fit(v, options.shareDistance());
-    double[][] x = space.transform(v);
-    List<KScore> sweep = new ArrayList<>();
-    Partition chosen = null;
-    int kHi = Math.min(options.kMax(), n - 1);
     int fixed = options.k();
     if (fixed != 0 && fixed >= n) {
       throw new IllegalArgumentException("k = " + fixed + " needs more than " + n + " users");
     }
-    double bestSil = Double.NEGATIVE_INFINITY;
-    List<Partition> parts = new ArrayList<>();
+    PersonaSpace space = PersonaSpace.fit(v, options.shareDistance());
+    double[][] x = space.transform(v);
     int lo = fixed != 0 ? fixed : options.kMin();
-    int hi = fixed != 0 ? fixed : kHi;
-    for (int k = lo; k <= hi; k++) {
-      Partition p = clusterer.fit(x, k, options.seed());
-      parts.add(p);
-      double sil = Quality.silhouette(x, p.labels());
-      double ch = Quality.calinskiHarabasz(x, p.labels());
-      sweep.add(new KScore(k, sil, ch, p.distortion(), false));
-      if (sil > bestSil) {
-        bestSil = sil;
-        chosen = p;
-      }
-    }
-    for (int i = 0; i < sweep.size(); i++) {
-      KScore s = sweep.get(i);
-      if (parts.get(i) == chosen) sweep.set(i, new KScore(s.k(), s.silhouette(), s.calinskiHarabasz(), s.distortion(), true));
-    }
-    int k = chosen.k();
-    // labels = nearest centroid, so that sizes and profiles agree with placement
+    int hi = fixed != 0 ? fixed : Math.min(options.kMax(), n - 1);
+    EngineOptions eo = EngineOptions.defaults().withK(lo, hi).withRestarts(options.restarts())
+        .withSeed(options.seed())
+        .withBootstraps(options.bootstrap(), options.bootstrapFraction(), BOOTSTRAP_RESTARTS)
+        .withRule(options.rule());
+    EngineResult r = ClusterEngine.run(x, eo);
+    int k = r.k();
+    double[][] centroids = r.clusterer().centroids();
     int[] labels = new int[n];
     for (int i = 0; i < n; i++) {
       double best = Double.POSITIVE_INFINITY;
       for (int c = 0; c < k; c++) {
-        double d = Stats.sqDist(x[i], chosen.centroids()[c]);
+        double d = Stats.sqDist(x[i], centroids[c]);
         if (d < best) {
           best = d;
           labels[i] = c;
         }
       }
     }
-
-    // stability
-    double[] jac = new double[k];
-    int[] jacN = new int[k];
-    double ariSum = 0;
-    int ariN = 0;
-    SplittableRandom rnd = new SplittableRandom(options.seed());
-    int m = (int) Math.round(options.bootstrapFraction() * n);
-    for (int b = 0; b < options.bootstrap() && m > k; b++) {
-      int[] idx = sample(rnd, n, m);
-      double[][] xs = new double[m][];
-      int[] orig = new int[m];
-      for (int i = 0; i < m; i++) {
-        xs[i] = x[idx[i]];
-        orig[i] = labels[idx[i]];
-      }
-      Partition p = clusterer.fit(xs, k, options.seed() + 7919L * (b + 1));
-      ariSum += AdjustedRandIndex.of(orig, p.labels());
-      ariN++;
-      for (int c = 0; c < k; c++) {
-        Set<Integer> a = new HashSet<>();
-        for (int i = 0; i < m; i++) if (orig[i] == c) a.add(i);
-        if (a.isEmpty()) continue;
-        double best = 0;
-        for (int c2 = 0; c2 < p.k(); c2++) {
-          int inter = 0, bsize = 0;
-          for (int i = 0; i < m; i++) {
-            if (p.labels()[i] == c2) {
-              bsize++;
-              if (a.contains(i)) inter++;
-            }
-          }
-          best = Math.max(best, inter / (double) (a.size() + bsize - inter));
-        }
-        jac[c] += best;
-        jacN[c]++;
-      }
+    // share intervals: users resampled with replacement, partition fixed
+    SplittableRandom rnd = new SplittableRandom(options.seed() ^ 0x5DEECE66DL);
+    int b = options.bootstrap();
+    double[][] shareBoot = new double[b][k];
+    for (int q = 0; q < b; q++) {
+      for (int i = 0; i < n; i++) shareBoot[q][labels[rnd.nextInt(n)]] += 1.0 / n;
     }
-    // share intervals
-    double[][] shareBoot = new double[options.bootstrap()][k];
-    for (int b = 0; b < options.bootstrap(); b++) {
-      for (int i = 0; i < n; i++) shareBoot[b][labels[rnd.nextInt(n)]] += 1.0 / n;
-    }
-    // profiles, names, descriptions
     PersonaModel.Profiles prof = PersonaModel.Profiles.of(v, space, labels, k);
     List<String> names = Naming.names(v, space, prof, dictionary);
-    List<PersonaInfo> infos = new ArrayList<>();
     int[] size = new int[k];
     for (int l : labels) size[l]++;
     double alpha = 1 - options.ciLevel();
+    List<PersonaInfo> infos = new ArrayList<>();
     for (int c = 0; c < k; c++) {
-      double[] sb = new double[options.bootstrap()];
-      for (int b = 0; b < sb.length; b++) sb[b] = shareBoot[b][c];
+      double[] sb = new double[b];
+      for (int q = 0; q < b; q++) sb[q] = shareBoot[q][c];
       Arrays.sort(sb);
-      double stab = jacN[c] == 0 ? Double.NaN : jac[c] / jacN[c];
+      double stab = b == 0 ? Double.NaN : r.stability().get(c).meanJaccard();
       double[] pub = PersonaModel.publishedMedians(v.features(), prof.medians()[c]);
       String nearest = "";
       double dist = Double.NaN;
@@ -176,42 +125,31 @@ public final class Personas {
       }
       infos.add(new PersonaInfo("P" + (c + 1), c, names.get(c),
           Naming.description(v, space, prof, c, dictionary), size[c], size[c] / (double) n,
-          sb.length == 0 ? Double.NaN : quantile(sb, alpha / 2),
-          sb.length == 0 ? Double.NaN : quantile(sb, 1 - alpha / 2), stab,
+          b == 0 ? Double.NaN : quantile(sb, alpha / 2),
+          b == 0 ? Double.NaN : quantile(sb, 1 - alpha / 2), stab,
           !Double.isNaN(stab) && stab < UNSTABLE_BELOW, prof.shares()[c], prof.medians()[c],
-          prof.rates()[c], nearest, dist, chosen.centroids()[c]));
+          prof.rates()[c], nearest, dist, centroids[c]));
     }
+    double bestScore = r.sweep().stream().filter(s -> s.k() == k).findFirst().orElseThrow()
+        .silhouette();
     List<String> notes = new ArrayList<>();
     notes.add(n + " eligible users (>= " + options.minSessions()
         + " non-sub-agent sessions with a session type); k = " + k
-        + (fixed != 0 ? " (fixed)" : " (highest mean silhouette over k = " + lo + ".." + hi + ")")
-        + String.format(java.util.Locale.ROOT, ", mean silhouette %.3f", bestSil) + ".");
+        + (fixed != 0 ? " (fixed)" : " (rule " + r.rule() + " over k = " + lo + ".." + hi + ")")
+        + String.format(Locale.ROOT, ", mean silhouette %.3f", bestScore) + ".");
     if (n < SMALL_USER_COUNT) {
       notes.add("Small user count (" + n + " < " + SMALL_USER_COUNT
           + "): personas are tentative; read the share intervals and stability before naming them.");
     }
-    if (ariN > 0) {
-      notes.add(String.format(java.util.Locale.ROOT,
-          "Bootstrap: %d subsamples of %d users (%.0f%%); mean ARI with the full partition %.3f.",
-          ariN, m, 100 * options.bootstrapFraction(), ariSum / ariN));
+    if (b > 0) {
+      notes.add(String.format(Locale.ROOT,
+          "Bootstrap: %d subsamples of %.0f%% of the users; mean ARI with the full partition %.3f;"
+              + " share intervals %.0f%% (percentile, %d resamples).",
+          b, 100 * options.bootstrapFraction(), r.meanAri(), 100 * options.ciLevel(), b));
     }
     notes.add("Nearest published persona: " + PublishedPersonas.CAVEAT + ".");
-    return PersonaModel.create(options, v, space, infos, sweep,
-        ariN == 0 ? Double.NaN : ariSum / ariN, notes, dictionary);
-  }
-
-  private static int[] sample(SplittableRandom rnd, int n, int m) {
-    int[] a = new int[n];
-    for (int i = 0; i < n; i++) a[i] = i;
-    for (int i = 0; i < m; i++) {
-      int j = i + rnd.nextInt(n - i);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
-    int[] s = Arrays.copyOf(a, m);
-    Arrays.sort(s);
-    return s;
+    return PersonaModel.create(options, v, space, infos, r.sweep(), k,
+        b == 0 ? Double.NaN : r.meanAri(), notes);
   }
 
   /** Quantile of sorted values, linear interpolation (Hyndman-Fan type 7). */
