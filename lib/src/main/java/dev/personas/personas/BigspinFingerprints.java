@@ -294,11 +294,11 @@ public final class BigspinFingerprints {
     for (String s : SIGNALS) if (sessions.containsColumn(s)) present.add(s);
     Map<String, List<Row>> byUser = new TreeMap<>();
     Column<?> subagent = sessions.containsColumn("is_subagent") ? sessions.column("is_subagent") : null;
-    StringColumn users = sessions.stringColumn("user_id");
+    Column<?> users = sessions.column("user_id");
     for (int i = 0; i < sessions.rowCount(); i++) {
-      if (users.isMissing(i) || users.get(i).isEmpty()) continue;
+      if (users.isMissing(i) || users.getString(i).isEmpty()) continue;
       if (subagent != null && truthy(subagent, i) == 1.0) continue;
-      byUser.computeIfAbsent(users.get(i), k -> new ArrayList<>()).add(sessions.row(i));
+      byUser.computeIfAbsent(users.getString(i), k -> new ArrayList<>()).add(sessions.row(i));
     }
     Table out = Table.create("bigspin_user_rates");
     StringColumn uid = StringColumn.create("user_id");
