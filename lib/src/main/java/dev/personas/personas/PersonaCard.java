@@ -2,7 +2,6 @@ package dev.personas.personas;
 
 import dev.personas.personas.PersonaModel.PersonaInfo;
 import dev.personas.personas.PersonaModel.Placement;
-import dev.personas.personas.PersonaModel.UserRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +18,7 @@ import java.util.Locale;
  *       the user's percentile (mid-rank, 0..100) among the model's eligible users;
  *   <li>Session types used, with shares;
  *   <li>Nearest published persona with distance and the caveat
- *       ({@link PublishedPersonas#CAVEAT});
+ *       ({@link PublishedPersonas#CAVEAT}), and {@link #FAR_TEXT} beyond {@link #FAR};
  *   <li>Three suggestions from {@link PersonaWords#SUGGESTIONS}, chosen by the user's blind spots
  *       (see there).
  * </ol>
@@ -28,17 +27,25 @@ import java.util.Locale;
 public final class PersonaCard {
   private PersonaCard() {}
 
+  /**
+   * Above this distance (three published spreads, see {@link PublishedPersonas}) the card adds
+   * {@link #FAR_TEXT}.
+   */
+  public static final double FAR = 3.0;
+
+  /** Shown next to a nearest published persona farther than {@link #FAR}. */
+  public static final String FAR_TEXT =
+      "This is far from all seven published profiles: read it as \"none of them\".";
+
   /** A line of the percentile section. */
   record Standing(String feature, double value, double populationMedian, double percentile) {}
 
   static List<Standing> standings(PersonaModel m, Placement p) {
     List<Standing> out = new ArrayList<>();
-    List<UserRow> pop = m.userRows();
     for (int j = 0; j < m.features().size(); j++) {
-      final int jj = j;
-      double[] vals = pop.stream().mapToDouble(u -> u.medians()[jj]).toArray();
-      out.add(new Standing(m.features().get(j), p.medians()[j], Stats.median(vals),
-          Stats.percentileRank(p.medians()[j], vals)));
+      double[] sorted = m.sortedMedians(j);
+      out.add(new Standing(m.features().get(j), p.medians()[j], Stats.median(sorted),
+          Stats.percentileRankSorted(p.medians()[j], sorted)));
     }
     return out;
   }
@@ -75,9 +82,7 @@ public final class PersonaCard {
   }
 
   static double[] popShares(PersonaModel m) {
-    double[] s = new double[m.typeIds().size()];
-    for (UserRow u : m.userRows()) for (int t = 0; t < s.length; t++) s[t] += u.shares()[t] / m.userRows().size();
-    return s;
+    return m.meanShares();
   }
 
   private static String pct(double v) {
@@ -128,7 +133,9 @@ public final class PersonaCard {
       b.append("Not computable: none of the four medians is available.\n");
     } else {
       b.append(p.nearestPublished()).append(String.format(Locale.ROOT, " (distance %.2f)", p.publishedDistance()))
-          .append(": ").append(PublishedPersonas.CAVEAT).append(" (Bigspin, 2026).\n");
+          .append(": ").append(PublishedPersonas.CAVEAT).append(" (Bigspin, 2026).");
+      if (p.publishedDistance() > FAR) b.append(" ").append(FAR_TEXT);
+      b.append('\n');
     }
     b.append("\n## Three things to try\n\n");
     int i = 1;
@@ -198,6 +205,7 @@ public final class PersonaCard {
     } else {
       b.append(esc(p.nearestPublished())).append(String.format(Locale.ROOT, " (distance %.2f)", p.publishedDistance()))
           .append(": <em>").append(esc(PublishedPersonas.CAVEAT)).append("</em> (Bigspin, 2026).");
+      if (p.publishedDistance() > FAR) b.append(" ").append(esc(FAR_TEXT));
     }
     b.append("</p>\n<h2>Three things to try</h2>\n<ol>\n");
     for (PersonaWords.Suggestion s : suggestions(m, p)) {

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -123,12 +125,39 @@ public final class PersonaModel {
 
   private final State state;
   private final List<Placement> placements;
+  private final Map<String, Placement> byUser = new HashMap<>();
+  /** Per feature: the training users' medians, sorted, NaN removed (card percentiles). */
+  private final double[][] sortedMedians;
+  /** Mean share per type over the training users. */
+  private final double[] meanShares;
 
   private PersonaModel(State state) {
     this.state = state;
     List<Placement> p = new ArrayList<>();
     for (UserRow u : state.users()) p.add(place(u));
     this.placements = List.copyOf(p);
+    for (Placement q : placements) byUser.put(q.userId(), q);
+    int nf = state.features().size();
+    sortedMedians = new double[nf][];
+    for (int j = 0; j < nf; j++) {
+      final int jj = j;
+      sortedMedians[j] = state.users().stream().mapToDouble(u -> u.medians()[jj])
+          .filter(d -> !Double.isNaN(d)).sorted().toArray();
+    }
+    meanShares = new double[state.typeIds().size()];
+    for (UserRow u : state.users()) {
+      for (int t = 0; t < meanShares.length; t++) meanShares[t] += u.shares()[t] / state.users().size();
+    }
+  }
+
+  /** Sorted finite training medians of feature j. */
+  double[] sortedMedians(int j) {
+    return sortedMedians[j];
+  }
+
+  /** Mean session-type shares over the training users. */
+  double[] meanShares() {
+    return meanShares.clone();
   }
 
   static PersonaModel create(PersonaOptions options, UserVectors v, PersonaSpace space,
@@ -217,8 +246,9 @@ public final class PersonaModel {
 
   /** The placement of one training user. @throws IllegalArgumentException for an unknown id */
   public Placement placement(String userId) {
-    for (Placement p : placements) if (p.userId().equals(userId)) return p;
-    throw new IllegalArgumentException("unknown user: " + userId);
+    Placement p = byUser.get(userId);
+    if (p == null) throw new IllegalArgumentException("unknown user: " + userId);
+    return p;
   }
 
   /** Session type display names, in share-column order. */

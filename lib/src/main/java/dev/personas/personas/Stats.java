@@ -47,6 +47,25 @@ final class Stats {
     return n == 0 ? Double.NaN : 100.0 * (below + 0.5 * equal) / n;
   }
 
+  /** As {@link #percentileRank} on an ascending array without NaN, by binary search. */
+  static double percentileRankSorted(double x, double[] sorted) {
+    if (Double.isNaN(x) || sorted.length == 0) return Double.NaN;
+    int below = lowerBound(sorted, x);
+    int upTo = lowerBound(sorted, Math.nextUp(x));
+    return 100.0 * (below + 0.5 * (upTo - below)) / sorted.length;
+  }
+
+  /** First index with value >= x. */
+  private static int lowerBound(double[] a, double x) {
+    int lo = 0, hi = a.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /**
    * Normalised Shannon entropy of a share vector: H(p) / ln(k) with k the vector length, in 0..1
    * (1 = uniform). 0 when k < 2. Shares are renormalised to sum 1; all-zero gives 0.
