@@ -116,6 +116,21 @@ class PersonasTest {
   }
 
   @Test
+  void multiModeThresholdsAreApplied() {
+    PersonaOptions fast = opts.withK(4).withBootstrap(0);
+    PersonaModel strict = Personas.fit(data.features, data.types, fast.withMultiMode(0.01, 1.0));
+    assertThat(strict.placements()).allMatch(p -> !p.decisive()
+        && p.multiModeReason().startsWith("ratio d1/d2 = ") && p.personaId().equals("MM"));
+    PersonaModel never = Personas.fit(data.features, data.types, fast.withMultiMode(1.0, 1.0));
+    assertThat(never.placements()).allMatch(PersonaModel.Placement::decisive);
+    // confidence = 1 - d1/d2 lies in [0, 1]; the default model has some decisive users
+    assertThat(model.placements()).allMatch(p -> p.confidence() >= 0 && p.confidence() <= 1);
+    assertThat(model.users().booleanColumn("decisive").countTrue()).isGreaterThan(50);
+    assertThat(model.personas().intColumn("decisive_users").sum())
+        .isEqualTo(model.users().booleanColumn("decisive").countTrue());
+  }
+
+  @Test
   void cardsShowPersonaPercentilesTypesPublishedAndThreeSuggestions() {
     String u = data.users.get(30); // persona 1 (edit-test loops)
     String md = model.card(u);
