@@ -273,11 +273,12 @@ public final class ClusterEngine {
       }
       default: {
         double[][] rows = Clusterer.unflatten(x, n, d);
+        double[][] jittered = jitter(rows, seed);
         boolean diag = alg == Algorithm.GMM_DIAGONAL;
         List<KFit> tries = Parallel.map(restarts, threads, r -> {
           try {
             MathEx.setSeed(Seeds.derive(seed, 1, r));
-            MultivariateGaussianMixture g = MultivariateGaussianMixture.fit(k, rows, diag);
+            MultivariateGaussianMixture g = MultivariateGaussianMixture.fit(k, jittered, diag);
             if (g.components.length != k) return null;
             int[] lab = new int[n];
             double ll = 0;
@@ -309,6 +310,28 @@ public final class ClusterEngine {
         return best;
       }
     }
+  }
+
+  /** Standard deviation of the seeded Gaussian jitter added to the rows a mixture is fitted on. */
+  public static final double GMM_JITTER = 0.01;
+
+  /**
+   * The rows plus seeded Gaussian noise of sd {@link #GMM_JITTER}: a regularisation like
+   * scikit-learn's {@code reg_covar} (here about 1e-4 on each variance, in scaled units), without
+   * which Smile's EM fails on clusters that are constant in a feature (e.g. sessions with zero
+   * edits). Likelihood, BIC and posteriors are computed on the original rows.
+   */
+  static double[][] jitter(double[][] rows, long seed) {
+    SplittableRandom r = new SplittableRandom(Seeds.derive(seed, 99, 0));
+    double[][] out = new double[rows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = rows[i].clone();
+      for (int j = 0; j < out[i].length; j++) {
+        double u = r.nextDouble(), v = r.nextDouble();
+        out[i][j] += GMM_JITTER * Math.sqrt(-2 * StrictMath.log(1 - u)) * StrictMath.cos(2 * Math.PI * v);
+      }
+    }
+    return out;
   }
 
   /** Maps arbitrary labels onto 0..k-1 in order of first appearance. */
