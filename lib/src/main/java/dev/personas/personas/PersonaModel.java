@@ -446,7 +446,7 @@ public final class PersonaModel {
   public List<Placement> placements(Table features, Table typeAssignments) {
     PersonaOptions o = state.options();
     PersonaOptions withLabels = new PersonaOptions(o.minSessions(), state.features(),
-        state.labels(), o.shareDistance(), o.k(), o.kMin(), o.kMax(), o.restarts(), o.rule(),
+        state.labels(), o.shareDistance(), o.k(), o.kMin(), o.kMax(), o.minPersonaSize(), o.restarts(), o.rule(),
         o.bootstrap(), o.bootstrapFraction(), o.ciLevel(), o.multiModeRatio(),
         o.multiModeEntropy(), o.seed());
     UserVectors v = UserVectors.build(features, typeAssignments, withLabels, state.typeIds(),

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param k fixed number of personas, or 0 to choose it by silhouette over {@code kMin..kMax}
  * @param kMin smallest k of the sweep (>= 2)
  * @param kMax largest k of the sweep (capped at eligible users - 1)
+ * @param minPersonaSize a k whose partition has a persona with fewer users is not chosen (unless
+ *     no k qualifies, which the notes say); >= 1
  * @param restarts k-means restarts per fit, least within-cluster sum of squares kept (>= 1)
  * @param rule rule choosing k from the sweep (ties to the smaller k; see {@link SelectionRule})
  * @param bootstrap resamples for stability and share confidence intervals (0 = skip)
@@ -33,7 +35,7 @@ import java.util.Objects;
  */
 public record PersonaOptions(int minSessions, List<String> medianFeatures,
     List<String> labelColumns, ShareDistance shareDistance, int k, int kMin, int kMax,
-    int restarts, SelectionRule rule, int bootstrap, double bootstrapFraction, double ciLevel,
+    int minPersonaSize, int restarts, SelectionRule rule, int bootstrap, double bootstrapFraction, double ciLevel,
     double multiModeRatio, double multiModeEntropy, long seed) {
 
   /** How session-type shares are compared. */
@@ -58,6 +60,9 @@ public record PersonaOptions(int minSessions, List<String> medianFeatures,
     if (k != 0 && k < 2) throw new IllegalArgumentException("k must be 0 (choose) or >= 2: " + k);
     if (kMin < 2) throw new IllegalArgumentException("kMin must be >= 2: " + kMin);
     if (kMax < kMin) throw new IllegalArgumentException("kMax must be >= kMin: " + kMax);
+    if (minPersonaSize < 1) {
+      throw new IllegalArgumentException("minPersonaSize must be >= 1: " + minPersonaSize);
+    }
     if (restarts < 1) throw new IllegalArgumentException("restarts must be >= 1: " + restarts);
     Objects.requireNonNull(rule, "rule");
     if (rule == SelectionRule.BIC) {
@@ -80,59 +85,65 @@ public record PersonaOptions(int minSessions, List<String> medianFeatures,
 
   /**
    * Defaults: 3 sessions, {@link #DEFAULT_MEDIAN_FEATURES}, Bigspin's 35 signals as label columns,
-   * Euclidean shares, k chosen by silhouette over 2..8, 20 restarts, 100 bootstraps at 80%, 95%
+   * Euclidean shares, k chosen by silhouette over 2..8 among partitions whose personas all have >= 3 users, 20 restarts, 100 bootstraps at 80%, 95%
    * intervals, Multi-mode at ratio 0.9 or entropy 0.9, seed 42.
    */
   public static PersonaOptions defaults() {
     return new PersonaOptions(3, DEFAULT_MEDIAN_FEATURES, BigspinFingerprints.SIGNALS,
-        ShareDistance.EUCLIDEAN, 0, 2, 8, 20, SelectionRule.SILHOUETTE, 100, 0.8, 0.95,
+        ShareDistance.EUCLIDEAN, 0, 2, 8, 3, 20, SelectionRule.SILHOUETTE, 100, 0.8, 0.95,
         DEFAULT_MULTI_MODE_RATIO, DEFAULT_MULTI_MODE_ENTROPY, 42L);
   }
 
   public PersonaOptions withK(int k) {
     return new PersonaOptions(minSessions, medianFeatures, labelColumns, shareDistance, k, kMin,
-        kMax, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
+        kMax, minPersonaSize, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
         multiModeEntropy, seed);
   }
 
   public PersonaOptions withKRange(int kMin, int kMax) {
     return new PersonaOptions(minSessions, medianFeatures, labelColumns, shareDistance, k, kMin,
-        kMax, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
+        kMax, minPersonaSize, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
         multiModeEntropy, seed);
   }
 
   public PersonaOptions withSeed(long seed) {
     return new PersonaOptions(minSessions, medianFeatures, labelColumns, shareDistance, k, kMin,
-        kMax, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
+        kMax, minPersonaSize, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
         multiModeEntropy, seed);
   }
 
   public PersonaOptions withMinSessions(int minSessions) {
     return new PersonaOptions(minSessions, medianFeatures, labelColumns, shareDistance, k, kMin,
-        kMax, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
+        kMax, minPersonaSize, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
         multiModeEntropy, seed);
   }
 
   public PersonaOptions withShareDistance(ShareDistance d) {
     return new PersonaOptions(minSessions, medianFeatures, labelColumns, d, k, kMin, kMax,
-        restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
+        minPersonaSize, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
         multiModeEntropy, seed);
   }
 
   public PersonaOptions withBootstrap(int bootstrap) {
     return new PersonaOptions(minSessions, medianFeatures, labelColumns, shareDistance, k, kMin,
-        kMax, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
+        kMax, minPersonaSize, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
+        multiModeEntropy, seed);
+  }
+
+  public PersonaOptions withMinPersonaSize(int minPersonaSize) {
+    return new PersonaOptions(minSessions, medianFeatures, labelColumns, shareDistance, k, kMin,
+        kMax, minPersonaSize, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
         multiModeEntropy, seed);
   }
 
   public PersonaOptions withRule(SelectionRule rule) {
     return new PersonaOptions(minSessions, medianFeatures, labelColumns, shareDistance, k, kMin,
-        kMax, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
+        kMax, minPersonaSize, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
         multiModeEntropy, seed);
   }
 
   public PersonaOptions withMultiMode(double ratio, double entropy) {
     return new PersonaOptions(minSessions, medianFeatures, labelColumns, shareDistance, k, kMin,
-        kMax, restarts, rule, bootstrap, bootstrapFraction, ciLevel, ratio, entropy, seed);
+        kMax, minPersonaSize, restarts, rule, bootstrap, bootstrapFraction, ciLevel, ratio, entropy, seed);
   }
 }

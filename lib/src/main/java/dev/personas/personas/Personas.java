@@ -19,8 +19,10 @@ import tech.tablesaw.api.Table;
  *
  * <p>Method: eligible users and their vectors as in {@link UserVectors}; the space of
  * {@link PersonaSpace}; the session-types {@link ClusterEngine} with k-means (k-means++ seeding,
- * {@code restarts} runs) over {@code kMin..min(kMax, n - 1)}, k chosen by {@code options.rule()}
- * (default: highest mean silhouette, ties to the smaller k) unless {@code options.k()} fixes it;
+ * {@code restarts} runs) at every k of {@code kMin..min(kMax, n - 1)}, k chosen by
+ * {@code options.rule()} (default: highest mean silhouette, ties to the smaller k) among the k whose
+ * every persona has at least {@code minPersonaSize} users (all k when none has), unless
+ * {@code options.k()} fixes it;
  * the sweep also reports Calinski-Harabasz, Davies-Bouldin and the gap statistic. Stability is the
  * engine's clusterboot (Hennig 2007): {@code bootstrap} subsamples of {@code bootstrapFraction} of
  * the users refitted at the chosen k, mean best Jaccard per persona, personas below
@@ -79,11 +81,28 @@ public final class Personas {
     double[][] x = space.transform(v);
     int lo = fixed != 0 ? fixed : options.kMin();
     int hi = fixed != 0 ? fixed : Math.min(options.kMax(), n - 1);
-    EngineOptions eo = EngineOptions.defaults().withK(lo, hi).withRestarts(options.restarts())
-        .withSeed(options.seed())
-        .withBootstraps(options.bootstrap(), options.bootstrapFraction(), BOOTSTRAP_RESTARTS)
-        .withRule(options.rule());
-    EngineResult r = ClusterEngine.run(x, eo);
+    EngineOptions eo = EngineOptions.defaults().withRestarts(options.restarts())
+        .withSeed(options.seed()).withRule(options.rule());
+    // sweep: one engine run per k (no bootstrap), so that each k's smallest persona is known
+    List<EngineResult.SweepRow> sweep = new ArrayList<>();
+    List<EngineResult.SweepRow> valid = new ArrayList<>();
+    List<Integer> tooSmall = new ArrayList<>();
+    for (int kk = lo; kk <= hi; kk++) {
+      EngineResult rk = ClusterEngine.run(x,
+          eo.withK(kk, kk).withBootstraps(0, options.bootstrapFraction(), BOOTSTRAP_RESTARTS));
+      sweep.add(rk.sweep().get(0));
+      int[] sizes = new int[kk];
+      for (int l : rk.labels()) sizes[l]++;
+      if (Arrays.stream(sizes).min().orElse(0) >= options.minPersonaSize()) {
+        valid.add(rk.sweep().get(0));
+      } else {
+        tooSmall.add(kk);
+      }
+    }
+    int chosenK = fixed != 0 ? fixed : choose(eo, valid.isEmpty() ? sweep : valid, options);
+    if (chosenK < 0) chosenK = lo;
+    EngineResult r = ClusterEngine.run(x, eo.withK(chosenK, chosenK)
+        .withBootstraps(options.bootstrap(), options.bootstrapFraction(), BOOTSTRAP_RESTARTS));
     int k = r.k();
     double[][] centroids = r.clusterer().centroids();
     int[] labels = new int[n];
@@ -130,13 +149,19 @@ public final class Personas {
           !Double.isNaN(stab) && stab < UNSTABLE_BELOW, prof.shares()[c], prof.medians()[c],
           prof.rates()[c], nearest, dist, centroids[c]));
     }
-    double bestScore = r.sweep().stream().filter(s -> s.k() == k).findFirst().orElseThrow()
+    double bestScore = sweep.stream().filter(s -> s.k() == k).findFirst().orElseThrow()
         .silhouette();
     List<String> notes = new ArrayList<>();
     notes.add(n + " eligible users (>= " + options.minSessions()
         + " non-sub-agent sessions with a session type); k = " + k
         + (fixed != 0 ? " (fixed)" : " (rule " + r.rule() + " over k = " + lo + ".." + hi + ")")
         + String.format(Locale.ROOT, ", mean silhouette %.3f", bestScore) + ".");
+    if (fixed == 0 && !tooSmall.isEmpty()) {
+      notes.add("k = " + tooSmall + (valid.isEmpty()
+          ? ": every k has a persona below " + options.minPersonaSize()
+              + " users; chosen among all k anyway."
+          : ": not chosen, a persona would have fewer than " + options.minPersonaSize() + " users."));
+    }
     if (n < SMALL_USER_COUNT) {
       notes.add("Small user count (" + n + " < " + SMALL_USER_COUNT
           + "): personas are tentative; read the share intervals and stability before naming them.");
@@ -148,8 +173,15 @@ public final class Personas {
           b, 100 * options.bootstrapFraction(), r.meanAri(), 100 * options.ciLevel(), b));
     }
     notes.add("Nearest published persona: " + PublishedPersonas.CAVEAT + ".");
-    return PersonaModel.create(options, v, space, infos, r.sweep(), k,
+    return PersonaModel.create(options, v, space, infos, sweep, k,
         b == 0 ? Double.NaN : r.meanAri(), notes);
+  }
+
+  /** The k the options' rule picks among {@code rows} (the engine's rule; ties to smaller k). */
+  private static int choose(EngineOptions eo, List<EngineResult.SweepRow> rows, PersonaOptions o) {
+    EngineResult shell = new EngineResult(eo, o.rule(), -1, rows, new int[0], null, new double[0],
+        new double[0], new double[0], List.of(), new double[0]);
+    return shell.chosenBy(o.rule());
   }
 
   /** Quantile of sorted values, linear interpolation (Hyndman-Fan type 7). */

@@ -116,6 +116,16 @@ class PersonasTest {
   }
 
   @Test
+  void kWithTooSmallPersonasIsNotChosen() {
+    PersonaModel m = Personas.fit(data.features, data.types,
+        opts.withBootstrap(0).withMinPersonaSize(30));
+    assertThat(m.k()).isLessThan(4);
+    assertThat(m.personas().intColumn("size").min()).isGreaterThanOrEqualTo(30);
+    assertThat(m.notes()).anyMatch(n -> n.contains("not chosen, a persona would have fewer than 30"));
+    assertThat(m.selection().rowCount()).isEqualTo(7); // the sweep still shows k = 2..8
+  }
+
+  @Test
   void multiModeThresholdsAreApplied() {
     PersonaOptions fast = opts.withK(4).withBootstrap(0);
     PersonaModel strict = Personas.fit(data.features, data.types, fast.withMultiMode(0.01, 1.0));
