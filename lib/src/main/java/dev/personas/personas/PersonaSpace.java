@@ -15,8 +15,8 @@ import java.util.Arrays;
  *   <li><b>Behaviour</b>: per-user medians of the features and label rates. A column whose values
  *       are all >= 0 and exceed 1 somewhere (counts, densities) is first taken as log1p, as the
  *       session-types stage does for counts; then every column is z-scored with the population
- *       mean and standard deviation of the eligible users (a constant column becomes 0); a missing
- *       value becomes 0 (the mean). The block is divided by sqrt(number of columns), so its
+ *       mean and standard deviation of the eligible users (a constant column becomes 0) and clipped
+ *       to +-{@link #Z_CLIP}; a missing value becomes 0 (the mean). The block is divided by sqrt(number of columns), so its
  *       expected squared distance between two users is 2, like the type-mix block's: both blocks
  *       weigh the same on average, whatever the number of types and features.
  * </ol>
@@ -30,6 +30,9 @@ import java.util.Arrays;
  */
 public record PersonaSpace(boolean hellinger, int types, double shareScale, boolean[] log,
     double[] mean, double[] sd) {
+
+  /** Behaviour z-scores are clipped to +-Z_CLIP so that one extreme user cannot own a persona. */
+  public static final double Z_CLIP = 3.0;
 
   /** Fits the transform to the eligible users. */
   static PersonaSpace fit(UserVectors v, PersonaOptions.ShareDistance d) {
@@ -90,7 +93,8 @@ public record PersonaSpace(boolean hellinger, int types, double shareScale, bool
         continue;
       }
       if (log[j]) v = Math.log1p(Math.max(v, -0.999999));
-      x[types + j] = w * (v - mean[j]) / sd[j];
+      double z = (v - mean[j]) / sd[j];
+      x[types + j] = w * Math.max(-Z_CLIP, Math.min(Z_CLIP, z));
     }
     return x;
   }
