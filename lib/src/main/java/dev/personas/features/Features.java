@@ -94,6 +94,8 @@ public final class Features {
   public static final int COURSE_CORRECTION_MAX_CHARS = 60;
 
   private static final Map<String, Integer> CAT_INDEX = new HashMap<>();
+  private static final String[] COUNT_COLS = new String[ToolTaxonomy.CATEGORIES.size()];
+  private static final String[] SHARE_COLS = new String[ToolTaxonomy.CATEGORIES.size()];
   private static final boolean[] EDIT_CAT = new boolean[ToolTaxonomy.CATEGORIES.size()];
   private static final boolean[] RESEARCH_CAT = new boolean[ToolTaxonomy.CATEGORIES.size()];
   private static final boolean[] SHELL_CAT = new boolean[ToolTaxonomy.CATEGORIES.size()];
@@ -105,6 +107,8 @@ public final class Features {
       EDIT_CAT[c] = cat.equals("edit") || cat.equals("write");
       RESEARCH_CAT[c] = Set.of("read", "grep", "glob", "web").contains(cat);
       SHELL_CAT[c] = ToolTaxonomy.isShell(cat);
+      COUNT_COLS[c] = toolCountColumn(cat);
+      SHARE_COLS[c] = toolShareColumn(cat);
     }
   }
 
@@ -629,11 +633,11 @@ public final class Features {
       i("pr_count", prs);
       int shell = 0;
       for (int c = 0; c < a.cat.length; c++) {
-        i(toolCountColumn(ToolTaxonomy.CATEGORIES.get(c)), a.cat[c]);
+        i(COUNT_COLS[c], a.cat[c]);
         if (SHELL_CAT[c]) shell += a.cat[c];
       }
       for (int c = 0; c < a.cat.length; c++) {
-        d(toolShareColumn(ToolTaxonomy.CATEGORIES.get(c)), div(a.cat[c], a.toolCalls));
+        d(SHARE_COLS[c], div(a.cat[c], a.toolCalls));
       }
       d("shell_share", div(shell, a.toolCalls));
       i("interrupt_count", a.interrupts);

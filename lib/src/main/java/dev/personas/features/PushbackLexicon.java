@@ -1,6 +1,7 @@
 package dev.personas.features;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -12,8 +13,9 @@ import java.util.regex.Pattern;
  * hits from real Claude Code prompts is {@link #MEASURED_PRECISION} (see
  * {@code PushbackPrecisionTest}); its recall is not measured.
  *
- * <p>Matching is case-insensitive on the prompt text; apostrophes may be straight or curly. A prompt
- * is pushback when any {@link #ENTRIES} pattern is found.
+ * <p>Patterns are lowercase and are matched against the prompt text lowercased ({@link Locale#ROOT});
+ * apostrophes may be straight or curly. A prompt is pushback when any {@link #ENTRIES} pattern is
+ * found.
  */
 public final class PushbackLexicon {
   private PushbackLexicon() {}
@@ -21,7 +23,7 @@ public final class PushbackLexicon {
   /** One lexicon pattern: a short id, the regular expression, and what it catches. */
   public record Entry(String id, String regex, String catches) {
     Pattern compiled() {
-      return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+      return Pattern.compile(regex);
     }
   }
 
@@ -50,7 +52,7 @@ public final class PushbackLexicon {
           + " (do|change|touch|add|use|remove|delete|modify)\\b", "rejects or halts the agent's action"),
       new Entry("why_did", "\\bwhy (did|would|are|is) (you|it|this|that)\\b",
           "questions a choice the agent made"),
-      new Entry("error_paste", "(traceback \\(most recent call last\\)|\\b\\w*(error|exception)\\s*:"
+      new Entry("error_paste", "(traceback \\(most recent call last\\)|(error|exception)\\s*:"
           + "|\\bfailed\\b|\\b(is|are|was|were|keeps|still|now|all) (failing|failed|fails)\\b"
           + "|\\bnot found\\b|\\bcrash(es|ed)?\\b"
           + "|\\bundefined is not|\\bcannot (find|read|resolve)\\b|\\bexit code [1-9])",
@@ -77,8 +79,9 @@ public final class PushbackLexicon {
   /** The id of the first matching {@link Entry}, or null when none matches. */
   public static String firstMatch(String prompt) {
     if (prompt == null || prompt.isBlank()) return null;
+    String text = prompt.toLowerCase(Locale.ROOT);
     for (int i = 0; i < PATTERNS.size(); i++) {
-      if (PATTERNS.get(i).matcher(prompt).find()) return ENTRIES.get(i).id();
+      if (PATTERNS.get(i).matcher(text).find()) return ENTRIES.get(i).id();
     }
     return null;
   }

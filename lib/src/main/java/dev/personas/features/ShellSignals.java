@@ -51,19 +51,36 @@ public final class ShellSignals {
     return command == null ? "" : command.toLowerCase(Locale.ROOT);
   }
 
+  /** Words one of which every runner contains: a cheap filter before the regular expression. */
+  private static final List<String> RUNNER_WORDS = TEST_RUNNERS.stream()
+      .map(r -> r.replace("./", "").split(" ")[0]).distinct().toList();
+
   /** Whether {@code command} invokes one of {@link #TEST_RUNNERS}. */
   public static boolean isTestRun(String command) {
-    return command != null && TEST_RUN.matcher(lower(command)).find();
+    if (command == null) return false;
+    String c = lower(command);
+    boolean maybe = false;
+    for (String w : RUNNER_WORDS) {
+      if (c.contains(w)) {
+        maybe = true;
+        break;
+      }
+    }
+    return maybe && TEST_RUN.matcher(c).find();
   }
 
   /** Whether {@code command} runs git diff, git status, git show or git log -p/--patch. */
   public static boolean isDiffReview(String command) {
-    return command != null && DIFF.matcher(lower(command)).find();
+    if (command == null) return false;
+    String c = lower(command);
+    return c.contains("git") && DIFF.matcher(c).find();
   }
 
   /** Whether {@code command} runs {@code gh pr create}. */
   public static boolean isPrCreate(String command) {
-    return command != null && PR_CREATE.matcher(lower(command)).find();
+    if (command == null) return false;
+    String c = lower(command);
+    return c.contains("create") && PR_CREATE.matcher(c).find();
   }
 
   /** The first pull-request URL ({@code .../pull/<n>}) in {@code text}, or null. */

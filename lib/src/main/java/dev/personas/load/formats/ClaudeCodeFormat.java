@@ -45,13 +45,14 @@ import java.util.regex.Pattern;
  */
 public final class ClaudeCodeFormat implements TranscriptFormat {
   private static final Pattern DETECT_TYPE = Pattern.compile(
-      "\"type\"\\s*:\\s*\"(user|assistant|file-history-snapshot|queue-operation|summary|progress|system)\"");
-  private static final Pattern DETECT_ID = Pattern.compile("\"(sessionId|leafUuid|parentUuid)\"\\s*:");
+      "\"type\"\\s*:\\s*\"(user|assistant|file-history-snapshot|queue-operation|summary|progress|system|"
+      + "attachment|last-prompt|mode|custom-title|permission-mode|ai-title|agent-name|pr-link)\"");
+  private static final Pattern DETECT_ID = Pattern.compile("\"(sessionId|leafUuid|parentUuid|uuid)\"\\s*:");
 
   /** Record types that carry no conversation but are known and kept as metadata rows. */
   static final Set<String> METADATA_TYPES = Set.of("attachment", "last-prompt", "mode",
       "custom-title", "permission-mode", "ai-title", "agent-name", "frame-link", "tag",
-      "worktree-state", "content-replacement");
+      "worktree-state", "content-replacement", "bridge-session");
 
   @Override
   public String id() {
@@ -67,13 +68,13 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
   public boolean detect(String head) {
     String s = head.stripLeading();
     if (s.isEmpty() || s.charAt(0) != '{') return false;
-    // compact transcripts ("v":1) and Codex rollouts ("payload") are other formats
-    if (s.startsWith("{\"v\":") || s.contains("\"payload\"")) return false;
-    return scan(s);
-  }
-
-  private static boolean scan(String s) {
-    return DETECT_TYPE.matcher(s).find() && DETECT_ID.matcher(s).find();
+    // the first line must be a whole record of a Claude Code type (not a pretty-printed document,
+    // not a compact "v":1 line, not a Codex rollout line with "payload")
+    int nl = s.indexOf('\n');
+    String first = nl < 0 ? s : s.substring(0, nl);
+    if (first.startsWith("{\"v\":") || first.contains("\"payload\"")) return false;
+    if (!DETECT_TYPE.matcher(first).find() && !first.contains("\"leafUuid\"")) return false;
+    return DETECT_ID.matcher(s).find();
   }
 
   @Override
@@ -216,7 +217,7 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
           base(ts, "metadata", "progress");
           sink.turn(t);
         }
-        case "file-history-snapshot" -> {
+        case "file-history-snapshot", "file-history-delta" -> {
           base(ts, "metadata", "file_snapshot");
           sink.turn(t);
         }
