@@ -81,6 +81,8 @@ public final class ClusterEngine {
         ? HierarchicalClustering.fit(WardLinkage.of(rows)) : null;
     int[] silRows = sampleRows(n, n <= o.silhouetteExactLimit() ? n : o.silhouetteSample(),
         Seeds.derive(o.seed(), S_SIL, 0));
+    ClusterIndices.Distances silCache = silRows.length <= ClusterIndices.MAX_CACHED_ROWS
+        ? ClusterIndices.distances(x, d, silRows, o.threads()) : null;
     Gap gap = o.gapReferences() > 0 ? new Gap(x, n, d, o) : null;
 
     int nk = o.kMax() - o.kMin() + 1;
@@ -90,9 +92,10 @@ public final class ClusterEngine {
     for (int a = 0; a < nk; a++) {
       int k = o.kMin() + a;
       KFit f = fitAt(x, n, d, k, o.algorithm(), o.restarts(), Seeds.derive(o.seed(), S_RESTART, k),
-          o.threads(), tree);
+          o.threads(), tree, o.restartSample());
       fits[a] = f;
-      double[] sil = ClusterIndices.silhouette(x, d, f.labels, k, silRows, o.threads());
+      double[] sil = silCache != null ? ClusterIndices.silhouette(silCache, f.labels, k, o.threads())
+          : ClusterIndices.silhouette(x, d, f.labels, k, silRows, o.threads());
       sils[a] = sil;
       double wcss = ClusterIndices.wcss(x, n, d, f.labels, k);
       double bic = Double.NaN;
@@ -136,7 +139,7 @@ public final class ClusterEngine {
         HierarchicalClustering t = o.algorithm() == Algorithm.WARD
             ? HierarchicalClustering.fit(WardLinkage.of(Clusterer.unflatten(sub, m, d))) : null;
         KFit f = fitAt(sub, m, d, chosen, o.algorithm(), o.bootstrapRestarts(),
-            Seeds.derive(s, S_RESTART, chosen), 1, t);
+            Seeds.derive(s, S_RESTART, chosen), 1, t, o.restartSample());
         int[] orig = new int[m];
         for (int r = 0; r < m; r++) orig[r] = labels[idx[r]];
         double[] out = jaccard(orig, f.labels, chosen);
@@ -261,10 +264,10 @@ public final class ClusterEngine {
 
   /** One fit at k with the algorithm (best of restarts). */
   static KFit fitAt(double[] x, int n, int d, int k, Algorithm alg, int restarts, long seed,
-      int threads, HierarchicalClustering tree) {
+      int threads, HierarchicalClustering tree, int restartSample) {
     switch (alg) {
       case KMEANS: {
-        KMeans.Fit f = KMeans.fit(x, n, d, k, restarts, seed, threads);
+        KMeans.Fit f = KMeans.fit(x, n, d, k, restarts, seed, threads, restartSample);
         return new KFit(f.labels(), f.centroids(), null, Double.NaN);
       }
       case WARD: {

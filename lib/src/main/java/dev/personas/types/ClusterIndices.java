@@ -70,6 +70,78 @@ public final class ClusterIndices {
     return out;
   }
 
+  /** Largest m for which {@link #distances} keeps the full m x m matrix (float, 256 MB). */
+  public static final int MAX_CACHED_ROWS = 8_000;
+
+  /**
+   * Pairwise Euclidean distances among {@code rows} (m x m floats), computed once so that the
+   * silhouette of many partitions of the same rows costs O(m^2) each instead of O(m^2 d).
+   */
+  public record Distances(int[] rows, float[] dist) {}
+
+  /**
+   * @throws IllegalArgumentException when more than {@link #MAX_CACHED_ROWS} rows are given
+   */
+  public static Distances distances(double[] x, int d, int[] rows, int threads) {
+    int m = rows.length;
+    if (m > MAX_CACHED_ROWS) throw new IllegalArgumentException("rows = " + m + " > " + MAX_CACHED_ROWS);
+    float[] dist = new float[m * m];
+    int chunks = Math.max(1, Math.min(threads * 8, m));
+    Parallel.map(chunks, threads, ch -> {
+      int from = (int) ((long) m * ch / chunks), to = (int) ((long) m * (ch + 1) / chunks);
+      for (int a = from; a < to; a++) {
+        int io = rows[a] * d;
+        for (int b = 0; b < m; b++) dist[a * m + b] = (float) Math.sqrt(KMeans.sq(x, io, x, rows[b] * d, d));
+      }
+      return null;
+    });
+    return new Distances(rows.clone(), dist);
+  }
+
+  /**
+   * Silhouette of the cached rows under {@code labels} (indexed like x, not like the rows), same
+   * definition as {@link #silhouette(double[], int, int[], int, int[], int)}.
+   */
+  public static double[] silhouette(Distances dm, int[] labels, int k, int threads) {
+    int[] rows = dm.rows();
+    int m = rows.length;
+    float[] dist = dm.dist();
+    int[] size = new int[k];
+    int[] lab = new int[m];
+    for (int a = 0; a < m; a++) { lab[a] = labels[rows[a]]; size[lab[a]]++; }
+    int chunks = Math.max(1, Math.min(threads * 8, m));
+    List<double[]> parts = Parallel.map(chunks, threads, ch -> {
+      int from = (int) ((long) m * ch / chunks), to = (int) ((long) m * (ch + 1) / chunks);
+      double[] res = new double[to - from];
+      double[] sum = new double[k];
+      for (int a = from; a < to; a++) {
+        Arrays.fill(sum, 0);
+        int base = a * m;
+        for (int b = 0; b < m; b++) sum[lab[b]] += dist[base + b];
+        res[a - from] = value(sum, size, lab[a], k);
+      }
+      return res;
+    });
+    double[] out = new double[m];
+    int pos = 0;
+    for (double[] p : parts) { System.arraycopy(p, 0, out, pos, p.length); pos += p.length; }
+    return out;
+  }
+
+  /** s(i) from the sums of distances to each cluster (own distance 0 included in its cluster). */
+  private static double value(double[] sum, int[] size, int li, int k) {
+    if (size[li] <= 1) return 0;
+    double ai = sum[li] / (size[li] - 1);
+    double bi = Double.POSITIVE_INFINITY;
+    for (int q = 0; q < k; q++) {
+      if (q == li || size[q] == 0) continue;
+      bi = Math.min(bi, sum[q] / size[q]);
+    }
+    if (bi == Double.POSITIVE_INFINITY) return 0;
+    double den = Math.max(ai, bi);
+    return den == 0 ? 0 : (bi - ai) / den;
+  }
+
   /** Mean of the values (NaN when empty). */
   public static double mean(double[] v) {
     if (v.length == 0) return Double.NaN;

@@ -8,6 +8,9 @@ package dev.personas.types;
  * @param kMax largest k of the sweep (&gt;= kMin; must be below the number of rows)
  * @param restarts seeded runs per k, the best kept (k-means: lowest WCSS; mixtures: highest
  *     log-likelihood); ignored by Ward, which is deterministic
+ * @param restartSample k-means on more rows than this: each restart (seeding and Lloyd) runs on
+ *     a seeded sample of this many rows, and the best restart (lowest WCSS on the sample) is then
+ *     refined by Lloyd on all rows; bootstrap refits likewise
  * @param seed base seed of every random choice (seeding, samples, references, bootstraps)
  * @param bootstraps number B of resamples for stability (0 to skip)
  * @param bootstrapFraction share of rows drawn without replacement per resample, in (0, 1)
@@ -22,7 +25,7 @@ package dev.personas.types;
  * @param rule rule choosing the recommended k
  * @param threads worker threads (results do not depend on it)
  */
-public record EngineOptions(Algorithm algorithm, int kMin, int kMax, int restarts, long seed,
+public record EngineOptions(Algorithm algorithm, int kMin, int kMax, int restarts, int restartSample, long seed,
     int bootstraps, double bootstrapFraction, int bootstrapRestarts, int silhouetteExactLimit,
     int silhouetteSample, int gapReferences, int gapSample, double unstableJaccard,
     SelectionRule rule, int threads) {
@@ -36,6 +39,9 @@ public record EngineOptions(Algorithm algorithm, int kMin, int kMax, int restart
     if (kMin < 2) throw new IllegalArgumentException("kMin = " + kMin + " must be >= 2");
     if (kMax < kMin) throw new IllegalArgumentException("kMax = " + kMax + " must be >= kMin = " + kMin);
     if (restarts < 1) throw new IllegalArgumentException("restarts = " + restarts + " must be >= 1");
+    if (restartSample < 100) {
+      throw new IllegalArgumentException("restartSample = " + restartSample + " must be >= 100");
+    }
     if (bootstraps < 0) throw new IllegalArgumentException("bootstraps = " + bootstraps + " must be >= 0");
     if (!(bootstrapFraction > 0 && bootstrapFraction < 1)) {
       throw new IllegalArgumentException("bootstrapFraction = " + bootstrapFraction + " must be in (0, 1)");
@@ -61,66 +67,72 @@ public record EngineOptions(Algorithm algorithm, int kMin, int kMax, int restart
   }
 
   /**
-   * Defaults: k-means, k = 2..12, 10 restarts, seed 42, 100 bootstraps at 80% with 3 restarts each,
+   * Defaults: k-means, k = 2..12, 10 restarts (on a 50,000-row sample above that size), seed 42, 100 bootstraps at 80% with 1 restart each (as fpc::kmeansCBI, runs = 1),
    * exact silhouette up to 10,000 rows else a 4,000-row sample, gap statistic with 10 references on
    * up to 2,000 rows, unstable below Jaccard 0.6, rule AUTO, 2 threads.
    */
   public static EngineOptions defaults() {
-    return new EngineOptions(Algorithm.KMEANS, 2, 12, 10, 42L, 100, 0.8, 3, 10_000, 4_000, 10,
+    return new EngineOptions(Algorithm.KMEANS, 2, 12, 10, 50_000, 42L, 100, 0.8, 1, 10_000, 4_000, 10,
         2_000, 0.6, SelectionRule.AUTO, 2);
   }
 
   public EngineOptions withAlgorithm(Algorithm a) {
-    return new EngineOptions(a, kMin, kMax, restarts, seed, bootstraps, bootstrapFraction,
+    return new EngineOptions(a, kMin, kMax, restarts, restartSample, seed, bootstraps, bootstrapFraction,
         bootstrapRestarts, silhouetteExactLimit, silhouetteSample, gapReferences, gapSample,
         unstableJaccard, rule, threads);
   }
 
   /** Sweep {@code from..to}; {@code withK(k, k)} forces one k. */
   public EngineOptions withK(int from, int to) {
-    return new EngineOptions(algorithm, from, to, restarts, seed, bootstraps, bootstrapFraction,
+    return new EngineOptions(algorithm, from, to, restarts, restartSample, seed, bootstraps, bootstrapFraction,
         bootstrapRestarts, silhouetteExactLimit, silhouetteSample, gapReferences, gapSample,
         unstableJaccard, rule, threads);
   }
 
   public EngineOptions withRestarts(int r) {
-    return new EngineOptions(algorithm, kMin, kMax, r, seed, bootstraps, bootstrapFraction,
+    return new EngineOptions(algorithm, kMin, kMax, r, restartSample, seed, bootstraps, bootstrapFraction,
+        bootstrapRestarts, silhouetteExactLimit, silhouetteSample, gapReferences, gapSample,
+        unstableJaccard, rule, threads);
+  }
+
+  public EngineOptions withRestartSample(int rows) {
+    return new EngineOptions(algorithm, kMin, kMax, restarts, rows, seed, bootstraps, bootstrapFraction,
         bootstrapRestarts, silhouetteExactLimit, silhouetteSample, gapReferences, gapSample,
         unstableJaccard, rule, threads);
   }
 
   public EngineOptions withSeed(long s) {
-    return new EngineOptions(algorithm, kMin, kMax, restarts, s, bootstraps, bootstrapFraction,
+    return new EngineOptions(algorithm, kMin, kMax, restarts, restartSample, s, bootstraps, bootstrapFraction,
         bootstrapRestarts, silhouetteExactLimit, silhouetteSample, gapReferences, gapSample,
         unstableJaccard, rule, threads);
   }
 
   public EngineOptions withBootstraps(int b, double fraction, int refitRestarts) {
-    return new EngineOptions(algorithm, kMin, kMax, restarts, seed, b, fraction, refitRestarts,
+    return new EngineOptions(algorithm, kMin, kMax, restarts, restartSample, seed, b, fraction, refitRestarts,
         silhouetteExactLimit, silhouetteSample, gapReferences, gapSample, unstableJaccard, rule,
         threads);
   }
 
   public EngineOptions withSilhouette(int exactLimit, int sample) {
-    return new EngineOptions(algorithm, kMin, kMax, restarts, seed, bootstraps, bootstrapFraction,
+    return new EngineOptions(algorithm, kMin, kMax, restarts, restartSample, seed, bootstraps, bootstrapFraction,
         bootstrapRestarts, exactLimit, sample, gapReferences, gapSample, unstableJaccard, rule,
         threads);
   }
 
   public EngineOptions withGap(int references, int sample) {
-    return new EngineOptions(algorithm, kMin, kMax, restarts, seed, bootstraps, bootstrapFraction,
+    return new EngineOptions(algorithm, kMin, kMax, restarts, restartSample, seed, bootstraps, bootstrapFraction,
         bootstrapRestarts, silhouetteExactLimit, silhouetteSample, references, sample,
         unstableJaccard, rule, threads);
   }
 
   public EngineOptions withRule(SelectionRule r) {
-    return new EngineOptions(algorithm, kMin, kMax, restarts, seed, bootstraps, bootstrapFraction,
+    return new EngineOptions(algorithm, kMin, kMax, restarts, restartSample, seed, bootstraps, bootstrapFraction,
         bootstrapRestarts, silhouetteExactLimit, silhouetteSample, gapReferences, gapSample,
         unstableJaccard, r, threads);
   }
 
   public EngineOptions withThreads(int t) {
-    return new EngineOptions(algorithm, kMin, kMax, restarts, seed, bootstraps, bootstrapFraction,
+    return new EngineOptions(algorithm, kMin, kMax, restarts, restartSample, seed, bootstraps, bootstrapFraction,
         bootstrapRestarts, silhouetteExactLimit, silhouetteSample, gapReferences, gapSample,
         unstableJaccard, rule, t);
   }

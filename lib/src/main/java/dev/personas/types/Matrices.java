@@ -1,6 +1,5 @@
 package dev.personas.types;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import tech.tablesaw.api.BooleanColumn;
@@ -73,18 +72,20 @@ public final class Matrices {
     for (int l : labels) sizes[l]++;
     double[][] med = new double[k][f];
     double[][] z = new double[k][f];
+    int[][] members = new int[k][];
+    int[] fill = new int[k];
+    for (int q = 0; q < k; q++) members[q] = new int[sizes[q]];
+    for (int i = 0; i < labels.length; i++) members[labels[i]][fill[labels[i]]++] = i;
     for (int q = 0; q < k; q++) {
+      double[] buf = new double[sizes[q]];
       for (int j = 0; j < f; j++) {
-        List<Double> vals = new ArrayList<>();
+        int m = 0;
         double s = 0;
-        for (int i = 0; i < raw.length; i++) {
-          if (labels[i] != q) continue;
-          if (!Double.isNaN(raw[i][j])) vals.add(raw[i][j]);
+        for (int i : members[q]) {
+          if (!Double.isNaN(raw[i][j])) buf[m++] = raw[i][j];
           s += scaled[i][j];
         }
-        double[] v = vals.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(v);
-        med[q][j] = v.length == 0 ? Double.NaN : FeatureTransform.quantile(v, 0.5);
+        med[q][j] = m == 0 ? Double.NaN : FeatureTransform.quantile(Arrays.copyOf(buf, m), 0.5);
         z[q][j] = sizes[q] == 0 ? Double.NaN : s / sizes[q];
       }
     }

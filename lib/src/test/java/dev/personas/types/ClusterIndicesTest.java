@@ -18,6 +18,8 @@ class ClusterIndicesTest {
     // point 4: a = 2, b = (4 + 3) / 2 = 3.5 -> 1.5/3.5
     // point 6: a = 2, b = (6 + 5) / 2 = 5.5 -> 3.5/5.5
     assertThat(s).containsExactly(new double[] {0.8, 0.75, 1.5 / 3.5, 3.5 / 5.5}, within(1e-12));
+    double[] cached = ClusterIndices.silhouette(ClusterIndices.distances(X, 1, new int[] {0, 1, 2, 3}, 2), L, 2, 2);
+    assertThat(cached).containsExactly(new double[] {0.8, 0.75, 1.5 / 3.5, 3.5 / 5.5}, within(1e-6));
     assertThat(ClusterIndices.mean(s)).isCloseTo((0.8 + 0.75 + 1.5 / 3.5 + 3.5 / 5.5) / 4, within(1e-12));
   }
 
