@@ -16,6 +16,10 @@ import java.util.Set;
  * minus population mean share), a middle dot, and the words of its most distinctive behaviour
  * column (largest |mean z|, at least {@link #Z_MIN}); when that name is taken, the next
  * distinctive column's words; then the persona id in brackets.
+ *
+ * <p>Description: up to two session types with share lift >= {@link #LIFT_MIN} (persona's mean
+ * share vs the population's), and up to two behaviour columns with |mean z| >= {@link #Z_MIN},
+ * each shown as the persona's mean of its users' medians (or label rates) vs the population's.
  */
 final class Naming {
   private Naming() {}
@@ -71,11 +75,10 @@ final class Naming {
       if (beh.size() == 2) break;
       String f = behaviourName(v, j);
       boolean hi = p.z()[c][j] > 0;
-      double val = j < nf ? p.medians()[c][j] : p.rates()[c][j - nf];
-      double popv = j < nf ? Stats.median(UserVectors.col(v.medians(), j))
-          : Stats.mean(UserVectors.col(v.labelRates(), j - nf));
+      double val = p.means()[c][j];
+      double popv = Stats.mean(UserVectors.col(PersonaSpace.behaviour(v), j));
       beh.add(String.format(Locale.ROOT, "%s (%s %s vs %s overall)", PersonaWords.words(f, hi, dict),
-          j < nf ? "median " + f : "rate", fmt(val), fmt(popv)));
+          j < nf ? "mean user median of " + f : "mean rate", fmt(val), fmt(popv)));
     }
     if (!beh.isEmpty()) sb.append("; ").append(String.join("; ", beh));
     return sb.append('.').toString();

@@ -85,12 +85,17 @@ public final class PersonaModel {
       String secondPersona, String nearestPersona, double typeEntropy, double[] shares,
       double[] medians, double[] rates, String nearestPublished, double publishedDistance) {}
 
-  /** Per-persona profiles (k rows). z: mean z-score of members per behaviour column. */
-  record Profiles(double[][] shares, double[][] medians, double[][] rates, double[][] z) {
+  /**
+   * Per-persona profiles (k rows). z: mean z-score of members per behaviour column; means: mean of
+   * members' raw values per behaviour column (medians, then label rates).
+   */
+  record Profiles(double[][] shares, double[][] medians, double[][] rates, double[][] z,
+      double[][] means) {
     static Profiles of(UserVectors v, PersonaSpace space, int[] labels, int k) {
       int nt = v.typeIds().size(), nf = v.features().size(), nl = v.labels().size();
       double[][] sh = new double[k][nt], med = new double[k][nf], rt = new double[k][nl];
       double[][] z = new double[k][nf + nl];
+      double[][] means = new double[k][nf + nl];
       double[][] beh = PersonaSpace.behaviour(v);
       for (int c = 0; c < k; c++) {
         List<Integer> mem = new ArrayList<>();
@@ -111,9 +116,10 @@ public final class PersonaModel {
         for (int j = 0; j < nf + nl; j++) {
           final int jj = j;
           z[c][j] = Stats.mean(mem.stream().mapToDouble(i -> space.z(jj, beh[i][jj])).toArray());
+          means[c][j] = Stats.mean(mem.stream().mapToDouble(i -> beh[i][jj]).toArray());
         }
       }
-      return new Profiles(sh, med, rt, z);
+      return new Profiles(sh, med, rt, z, means);
     }
   }
 
