@@ -270,6 +270,33 @@ public final class BigspinFingerprints {
   }
 
   /**
+   * The rule table for display: one row per rule in table order; columns {@code persona,
+   * old_name, priority, canonical, min_canonical, bonus, excluded, predicate} (lists as
+   * "signal >= rate; ..." text).
+   */
+  public static Table rulesTable() {
+    StringColumn p = StringColumn.create("persona"), o = StringColumn.create("old_name");
+    IntColumn pr = IntColumn.create("priority"), mc = IntColumn.create("min_canonical");
+    StringColumn can = StringColumn.create("canonical"), bon = StringColumn.create("bonus");
+    StringColumn exc = StringColumn.create("excluded"), pred = StringColumn.create("predicate");
+    for (Rule r : RULES) {
+      p.append(r.persona());
+      o.append(r.oldName());
+      pr.append(r.priority());
+      mc.append(r.minCanonical());
+      can.append(list(r.canonical(), " >= "));
+      bon.append(list(r.bonus(), " >= "));
+      exc.append(list(r.excluded(), " > "));
+      pred.append(String.join(" or ", r.predicate().stream().map(Clause::toString).toList()));
+    }
+    return Table.create("bigspin_rules", p, o, pr, can, mc, bon, exc, pred);
+  }
+
+  private static String list(List<Threshold> ts, String op) {
+    return String.join("; ", ts.stream().map(t -> t.signal() + op + fmt(t.rate())).toList());
+  }
+
+  /**
    * Per-user fire rates and deterministic medians from a per-session table.
    *
    * <p>Input: one row per session with {@code user_id} and any of the {@link #SIGNALS} as 0/1

@@ -15,8 +15,9 @@ import java.util.Objects;
  *     per-user fire rate enters the vector when present
  * @param shareDistance how session-type shares are compared: {@code EUCLIDEAN} on the raw shares,
  *     or {@code HELLINGER} (shares replaced by their square roots, so Euclidean distance between
- *     users on that block is sqrt(2) x the Hellinger distance between their type mixes)
- * @param k fixed number of personas, or 0 to choose it by silhouette over {@code kMin..kMax}
+ *     users on that block is proportional to the Hellinger distance between their type mixes; see
+ *     {@link PersonaSpace})
+ * @param k fixed number of personas, or 0 to choose it by {@code rule} over {@code kMin..kMax}
  * @param kMin smallest k of the sweep (>= 2)
  * @param kMax largest k of the sweep (capped at eligible users - 1)
  * @param minPersonaSize a k whose partition has a persona with fewer users is not chosen (unless
@@ -27,7 +28,7 @@ import java.util.Objects;
  * @param bootstrapFraction share of users in each stability resample (0 < f < 1; Bigspin: 0.8)
  * @param ciLevel level of the bootstrap share intervals (e.g. 0.95)
  * @param multiModeRatio a user is Multi-mode when distance to the nearest persona centroid /
- *     distance to the second nearest is at or above this (0 < r <= 1; 1 disables)
+ *     distance to the second nearest is at or above this (0 < r <= 1; at 1 only exact ties)
  * @param multiModeEntropy a user is Multi-mode when the normalised entropy of their session-type
  *     shares (H / ln(number of types), 0..1) is at or above this (at 1 only a perfectly uniform
  *     mix is Multi-mode)
@@ -35,8 +36,8 @@ import java.util.Objects;
  */
 public record PersonaOptions(int minSessions, List<String> medianFeatures,
     List<String> labelColumns, ShareDistance shareDistance, int k, int kMin, int kMax,
-    int minPersonaSize, int restarts, SelectionRule rule, int bootstrap, double bootstrapFraction, double ciLevel,
-    double multiModeRatio, double multiModeEntropy, long seed) {
+    int minPersonaSize, int restarts, SelectionRule rule, int bootstrap, double bootstrapFraction,
+    double ciLevel, double multiModeRatio, double multiModeEntropy, long seed) {
 
   /** How session-type shares are compared. */
   public enum ShareDistance { EUCLIDEAN, HELLINGER }

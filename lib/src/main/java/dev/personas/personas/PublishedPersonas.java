@@ -112,6 +112,30 @@ public final class PublishedPersonas {
     return ranked(medians).get(0);
   }
 
+  /**
+   * The seven as a table: 7 rows in reference order; columns {@code persona, users, share,
+   * iteration_count, edit_iteration_count, tests_run_count, diff_reviewed, stability}.
+   */
+  public static tech.tablesaw.api.Table table() {
+    tech.tablesaw.api.StringColumn n = tech.tablesaw.api.StringColumn.create("persona");
+    tech.tablesaw.api.IntColumn u = tech.tablesaw.api.IntColumn.create("users");
+    tech.tablesaw.api.DoubleColumn sh = tech.tablesaw.api.DoubleColumn.create("share");
+    tech.tablesaw.api.DoubleColumn[] m = new tech.tablesaw.api.DoubleColumn[4];
+    for (int j = 0; j < 4; j++) m[j] = tech.tablesaw.api.DoubleColumn.create(MEDIANS.get(j));
+    tech.tablesaw.api.DoubleColumn st = tech.tablesaw.api.DoubleColumn.create("stability");
+    for (Archetype a : ALL) {
+      n.append(a.name());
+      u.append(a.users());
+      sh.append(a.share());
+      for (int j = 0; j < 4; j++) m[j].append(a.medians()[j]);
+      st.append(a.stability());
+    }
+    tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("bigspin_published_personas", n, u, sh);
+    t.addColumns(m);
+    t.addColumns(st);
+    return t;
+  }
+
   /** The archetype of that name. @throws IllegalArgumentException for an unknown name */
   public static Archetype byName(String name) {
     for (Archetype a : ALL) if (a.name().equals(name)) return a;

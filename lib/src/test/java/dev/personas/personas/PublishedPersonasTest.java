@@ -16,6 +16,19 @@ class PublishedPersonasTest {
   }
 
   @Test
+  void tablesForNotebooks() {
+    var t = PublishedPersonas.table();
+    assertThat(t.rowCount()).isEqualTo(7);
+    assertThat(t.intColumn("users").sum()).isEqualTo(120);
+    assertThat(t.doubleColumn("iteration_count").get(0)).isEqualTo(22.5);
+    var rules = BigspinFingerprints.rulesTable();
+    assertThat(rules.rowCount()).isEqualTo(6);
+    assertThat(rules.stringColumn("predicate").get(0))
+        .isEqualTo("median iteration_count >= 12.00 or median edit_iteration_count >= 4.00");
+    assertThat(rules.stringColumn("excluded").get(2)).isEqualTo("error_repaste > 0.04");
+  }
+
+  @Test
   void eachPublishedVectorIsNearestToItself() {
     for (var a : PublishedPersonas.ALL) {
       var m = PublishedPersonas.nearest(a.medians());
