@@ -61,6 +61,10 @@ class PersonasTest {
         new PlantedPersonas(8, 3L).types, opts.withK(4).withBootstrap(0));
     assertThat(small.notes()).anyMatch(n -> n.contains("Small user count (32 < 100)"));
     assertThat(small.personas().doubleColumn("stability").isMissing().size()).isEqualTo(4);
+    // NaN stability and intervals survive the JSON round trip
+    PersonaModel smallBack = PersonaModel.fromJson(small.toJson());
+    assertThat(smallBack.toJson()).isEqualTo(small.toJson());
+    assertThat(smallBack.personas().doubleColumn("share_ci_low").isMissing().size()).isEqualTo(4);
   }
 
   @Test
@@ -91,6 +95,16 @@ class PersonasTest {
     Table placed = model.place(data.features, data.types);
     assertThat(placed.stringColumn("persona_id").asList())
         .isEqualTo(model.users().stringColumn("persona_id").asList());
+    // a model read back from JSON places new users the same way
+    PlantedPersonas fresh = new PlantedPersonas(5, 99L);
+    PersonaModel back = PersonaModel.fromJson(model.toJson());
+    Table a = model.place(fresh.features, fresh.types);
+    Table b = back.place(fresh.features, fresh.types);
+    assertThat(b.toString()).isEqualTo(a.toString());
+    assertThat(a.rowCount()).isEqualTo(20);
+    int[] truth = fresh.truthArray();
+    int[] got = a.intColumn("cluster").asList().stream().mapToInt(Integer::intValue).toArray();
+    assertThat(AdjustedRandIndex.of(truth, got)).isGreaterThanOrEqualTo(0.8);
   }
 
   @Test
