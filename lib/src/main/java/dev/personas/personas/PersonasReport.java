@@ -1,0 +1,180 @@
+package dev.personas.personas;
+
+import dev.personas.types.SelectionRule;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * Writes every personas output to a folder, and a command line for it:
+ * {@code PersonasReport FEATURES TYPES --out DIR} (FEATURES, TYPES: .csv or .parquet).
+ *
+ * <p>Files written (all deterministic for the same inputs and seed):
+ * <ul>
+ *   <li>{@code users.csv}: {@link PersonaModel#users()};
+ *   <li>{@code personas.csv}: {@link PersonaModel#personas()};
+ *   <li>{@code k_sweep.csv}: {@link PersonaModel#selection()};
+ *   <li>{@code landscape.csv}: {@link Landscape#of(Table, PersonaModel)};
+ *   <li>{@code bigspin.csv}: Bigspin's fingerprint personas ({@link BigspinFingerprints}), only when
+ *       the feature table carries at least one of the 35 signal columns;
+ *   <li>{@code model.json}: {@link PersonaModel#toJson()};
+ *   <li>{@code notes.txt}: {@link PersonaModel#notes()} then {@link PersonaModel#problems()};
+ *   <li>{@code cards/<user>.md} and {@code cards/<user>.html} for every eligible user (file names:
+ *       the user id with characters outside {@code [A-Za-z0-9._-]} replaced by {@code _}).
+ * </ul>
+ * CSV: comma-separated, RFC 4180 quoting, doubles with 6 decimals, missing values empty.
+ */
+@Command(name = "personas", mixinStandardHelpOptions = true,
+    description = "Cluster users into personas from a feature table and session types.")
+public final class PersonasReport implements Callable<Integer> {
+
+  @Parameters(index = "0", description = "feature table (.csv or .parquet), one row per session")
+  Path features;
+
+  @Parameters(index = "1", description = "type assignments (.csv or .parquet): session_id, type_id[, type_name]")
+  Path types;
+
+  @Option(names = "--out", required = true, description = "output folder")
+  Path out;
+
+  @Option(names = "--min-sessions", defaultValue = "3", description = "eligible users' fewest sessions")
+  int minSessions;
+
+  @Option(names = "--k", defaultValue = "0", description = "fixed number of personas (0: choose)")
+  int k;
+
+  @Option(names = "--k-max", defaultValue = "8", description = "largest k of the sweep")
+  int kMax;
+
+  @Option(names = "--bootstrap", defaultValue = "100", description = "bootstrap resamples")
+  int bootstrap;
+
+  @Option(names = "--seed", defaultValue = "42", description = "seed")
+  long seed;
+
+  @Option(names = "--hellinger", description = "compare session-type mixes by Hellinger distance")
+  boolean hellinger;
+
+  @Option(names = "--rule", defaultValue = "SILHOUETTE",
+      description = "rule choosing k: SILHOUETTE, CALINSKI_HARABASZ, DAVIES_BOULDIN, GAP")
+  SelectionRule rule;
+
+  @Override
+  public Integer call() throws IOException {
+    PersonaOptions o = PersonaOptions.defaults().withMinSessions(minSessions).withK(k)
+        .withKRange(2, Math.max(2, kMax)).withBootstrap(bootstrap).withSeed(seed).withRule(rule)
+        .withShareDistance(hellinger ? PersonaOptions.ShareDistance.HELLINGER
+            : PersonaOptions.ShareDistance.EUCLIDEAN);
+    Table f = read(features);
+    Table t = read(types);
+    PersonaModel m = Personas.fit(f, t, o);
+    write(m, f, out);
+    for (String note : m.notes()) System.out.println(note);
+    System.out.println("wrote " + out);
+    return 0;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new PersonasReport()).execute(args));
+  }
+
+  /** Writes all outputs of a fitted model to {@code dir} (created if needed). */
+  public static void write(PersonaModel model, Table features, Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("cards"));
+    writeCsv(model.users(), dir.resolve("users.csv"));
+    writeCsv(model.personas(), dir.resolve("personas.csv"));
+    writeCsv(model.selection(), dir.resolve("k_sweep.csv"));
+    writeCsv(Landscape.of(features, model), dir.resolve("landscape.csv"));
+    boolean signals = BigspinFingerprints.SIGNALS.stream().anyMatch(features::containsColumn);
+    if (signals) {
+      writeCsv(BigspinFingerprints.classifyUsers(
+          BigspinFingerprints.fireRates(features, model.options().minSessions())),
+          dir.resolve("bigspin.csv"));
+    }
+    model.save(dir.resolve("model.json"));
+    List<String> lines = new ArrayList<>(model.notes());
+    for (String p : model.problems()) lines.add("problem: " + p);
+    Files.write(dir.resolve("notes.txt"), lines, StandardCharsets.UTF_8);
+    for (PersonaModel.Placement p : model.placements()) {
+      String name = p.userId().replaceAll("[^A-Za-z0-9._-]", "_");
+      Files.writeString(dir.resolve("cards").resolve(name + ".md"),
+          PersonaCard.markdown(model, p), StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve("cards").resolve(name + ".html"),
+          PersonaCard.html(model, p), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Writes a table as CSV (see the class javadoc for the format). */
+  public static void writeCsv(Table t, Path file) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      List<String> names = t.columnNames();
+      w.write(String.join(",", names.stream().map(PersonasReport::quote).toList()));
+      w.write('\n');
+      for (int r = 0; r < t.rowCount(); r++) {
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < t.columnCount(); c++) {
+          if (c > 0) sb.append(',');
+          Column<?> col = t.column(c);
+          if (col.isMissing(r)) continue;
+          if (col.type().equals(tech.tablesaw.api.ColumnType.DOUBLE)) {
+            double v = ((NumericColumn<?>) col).getDouble(r);
+            if (!Double.isNaN(v)) sb.append(String.format(Locale.ROOT, "%.6f", v));
+          } else {
+            sb.append(quote(col.getString(r)));
+          }
+        }
+        w.write(sb.append('\n').toString());
+      }
+    }
+  }
+
+  private static String quote(String s) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) return s;
+    return '"' + s.replace("\"", "\"\"") + '"';
+  }
+
+  /**
+   * Reads a .csv (Tablesaw, types inferred) or .parquet (DuckDB {@code read_parquet}) table.
+   *
+   * @throws IllegalArgumentException for another extension
+   */
+  public static Table read(Path file) throws IOException {
+    String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (n.endsWith(".csv")) {
+      return Table.read().csv(CsvReadOptions.builder(file.toFile()).tableName(n).build());
+    }
+    if (n.endsWith(".parquet")) {
+      try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+          PreparedStatement st = c.prepareStatement("SELECT * FROM read_parquet(?)")) {
+        st.setString(1, file.toString());
+        try (ResultSet rs = st.executeQuery()) {
+          Table t = Table.read().db(rs);
+          t.setName(n);
+          return t;
+        }
+      } catch (SQLException e) {
+        throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+    }
+    throw new IllegalArgumentException("expected a .csv or .parquet file: " + file);
+  }
+}
