@@ -68,7 +68,9 @@ public final class CellSplitter {
             }
             String chunk = rest.substring(0, used);
             String source = info.source();
-            out.add(new Snippet(source, consumed + locate(chunk, source), true));
+            int at = consumed + locate(chunk, source);
+            int lead = leadingWhitespace(source);
+            out.add(new Snippet(source.substring(lead), at + lead, true));
             consumed += used;
             rest = remaining;
         }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import jdk.jshell.Diag;
@@ -54,7 +55,6 @@ public final class JShellSession implements AutoCloseable {
     private final Map<String, Origin> origins = new ConcurrentHashMap<>();
     private final Set<Path> classpath = new LinkedHashSet<>();
     private volatile boolean running;
-    private volatile boolean interruptRequested;
 
     /** Where a snippet came from: execution count of its cell and the cell line it starts on. */
     record Origin(int cell, int line) {
@@ -135,7 +135,7 @@ public final class JShellSession implements AutoCloseable {
      * @return the rendered value of the last snippet when it is an expression with a non-null value
      * @throws CellError on a compile error, an exception, a failed magic or an interrupt
      */
-    public Optional<Map<String, Object>> execute(int count, String cell) throws CellError {
+    public Optional<Map<String, Object>> execute(int count, String cell, BooleanSupplier cancelled) throws CellError {
         Magics.ParsedCell parsed = Magics.parse(cell);
         for (Magics.Call call : parsed.magics()) {
             runMagic(call);
@@ -144,13 +144,15 @@ public final class JShellSession implements AutoCloseable {
         List<CellSplitter.Snippet> snippets = CellSplitter.split(code, shell.sourceCodeAnalysis());
         Object value = null;
         boolean hasValue = false;
-        interruptRequested = false;
         running = true;
         try {
             for (int i = 0; i < snippets.size(); i++) {
                 CellSplitter.Snippet sn = snippets.get(i);
+                if (cancelled.getAsBoolean()) {
+                    throw interrupted();
+                }
                 List<SnippetEvent> events = shell.eval(sn.source());
-                if (interruptRequested) {
+                if (cancelled.getAsBoolean()) {
                     throw interrupted();
                 }
                 SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst()
@@ -172,7 +174,6 @@ public final class JShellSession implements AutoCloseable {
             }
         } finally {
             running = false;
-            interruptRequested = false;
         }
         if (!hasValue || value == null) {
             return Optional.empty();
@@ -284,7 +285,7 @@ public final class JShellSession implements AutoCloseable {
         return "";
     }
 
-    private CellError interrupted() {
+    static CellError interrupted() {
         String msg = "cell interrupted";
         return new CellError(CellError.INTERRUPTED, msg, List.of(CellError.INTERRUPTED + ": " + msg));
     }
@@ -357,7 +358,7 @@ public final class JShellSession implements AutoCloseable {
 
     String describeUserFrame(StackTraceElement f) {
         String file = f.getFileName() == null ? "" : f.getFileName();
-        String method = f.getMethodName().equals("do_it$") ? "<cell>" : f.getMethodName();
+        String method = f.getMethodName().isEmpty() || f.getMethodName().equals("do_it$") ? "<cell>" : f.getMethodName();
         Origin o = file.startsWith("#") ? origins.get(file.substring(1)) : null;
         if (o == null || f.getLineNumber() < 1) {
             return method + " (" + file + ":" + f.getLineNumber() + ")";
@@ -365,10 +366,12 @@ public final class JShellSession implements AutoCloseable {
         return method + " (cell [" + o.cell() + "] line " + (o.line() + f.getLineNumber() - 1) + ")";
     }
 
-    /** Stops the running cell, if any. Safe to call from any thread. */
+    /**
+     * Stops the snippet that is running, if any. Safe to call from any thread. The cell as a whole
+     * stops when the {@code cancelled} supplier given to {@link #execute} turns true.
+     */
     public void interrupt() {
         if (running) {
-            interruptRequested = true;
             shell.stop();
         }
     }

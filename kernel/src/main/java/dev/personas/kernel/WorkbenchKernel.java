@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
@@ -61,6 +63,7 @@ public final class WorkbenchKernel extends BaseKernel {
     private final PrintStream err;
     private final ScheduledExecutorService flusher;
     private volatile ShellReplyEnvironment current;
+    private volatile AtomicBoolean cancel;
 
     /**
      * @param userClasspath entries put on the JShell classpath before the first cell
@@ -133,9 +136,21 @@ public final class WorkbenchKernel extends BaseKernel {
     }
 
     private JShellSession session() throws CellError {
+        return session(() -> false);
+    }
+
+    private JShellSession session(BooleanSupplier cancelled) throws CellError {
         startSession();
         try {
-            return session.get();
+            while (true) {
+                try {
+                    return session.get(50, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (cancelled.getAsBoolean()) {
+                        throw JShellSession.interrupted();
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CellError("KernelError", "interrupted while starting JShell", List.of("KernelError"));
@@ -162,8 +177,10 @@ public final class WorkbenchKernel extends BaseKernel {
         env.setBusyDeferIdle();
         env.publish(new PublishExecuteInput(req.getCode(), count));
         current = env;
+        AtomicBoolean cancelled = new AtomicBoolean();
+        cancel = cancelled;
         try {
-            Optional<Map<String, Object>> value = session().execute(count, req.getCode());
+            Optional<Map<String, Object>> value = session(cancelled::get).execute(count, req.getCode(), cancelled::get);
             flushStreams();
             if (value.isPresent() && !value.get().isEmpty() && !req.isSilent()) {
                 env.publish(new PublishExecuteResult(count, displayData(value.get())));
@@ -175,6 +192,7 @@ public final class WorkbenchKernel extends BaseKernel {
             replyError(env, count, new CellError(e.getClass().getName(), String.valueOf(e.getMessage()),
                     List.of(e.getClass().getName() + ": " + e.getMessage())));
         } finally {
+            cancel = null;
             flushStreams();
             current = null;
         }
@@ -212,7 +230,8 @@ public final class WorkbenchKernel extends BaseKernel {
     @Override
     public DisplayData eval(String code) {
         try {
-            return session().execute(executionCount.get(), code).map(WorkbenchKernel::displayData).orElse(null);
+            return session().execute(executionCount.get(), code, () -> false)
+                    .map(WorkbenchKernel::displayData).orElse(null);
         } catch (CellError e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -257,12 +276,34 @@ public final class WorkbenchKernel extends BaseKernel {
         }
     }
 
+    /**
+     * Interrupts the running cell: marks it cancelled (no further snippet runs) and stops the running
+     * snippet, repeating the stop every 50 ms for up to 5 s so that a snippet that was just starting
+     * when the request came is stopped too.
+     */
     @Override
     public void interrupt() {
-        JShellSession s = session.getNow(null);
-        if (s != null) {
-            s.interrupt();
+        AtomicBoolean cancelled = cancel;
+        if (cancelled == null) {
+            return;
         }
+        cancelled.set(true);
+        Thread stopper = new Thread(() -> {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (cancel == cancelled && System.nanoTime() < end) {
+                JShellSession s = session.getNow(null);
+                if (s != null) {
+                    s.interrupt();
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "workbench-interrupt");
+        stopper.setDaemon(true);
+        stopper.start();
     }
 
     @Override
