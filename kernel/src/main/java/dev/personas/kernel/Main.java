@@ -17,6 +17,15 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
  */
 public final class Main {
 
+    /** CPU time of this process so far in ms (user + system), -1 if unknown. */
+    private static long processCpuMillis() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime() / 1_000_000;
+        }
+        return -1;
+    }
+
     /** Argument of the class-data-sharing training run (see {@link #train()}). */
     static final String TRAIN = "--train-cds";
 
@@ -103,7 +112,8 @@ public final class Main {
             log.println("workbench-kernel: listening " + (System.nanoTime() - t0) / 1_000_000
                     + " ms after main() started, JVM uptime at main() " + jvmUptimeAtMain + " ms; parse "
                     + (tParsed - t0) / 1_000_000 + " ms, connection " + (tConnection - tParsed) / 1_000_000
-                    + " ms, kernel " + (tKernel - tConnection) / 1_000_000 + " ms");
+                    + " ms, kernel " + (tKernel - tConnection) / 1_000_000 + " ms; process CPU "
+                    + processCpuMillis() + " ms");
         }
         connection.waitUntilClose();
         System.exit(0);
