@@ -146,10 +146,10 @@ public final class CodexRolloutFormat extends JsonlFormat {
         return;
       }
       if (!rec.has("payload") && !rec.has("item") && EARLY_ITEMS.contains(type)) {
-        responseItem(rec, Json.instant(rec, "timestamp")); // early layout: items unwrapped
+        responseItem(rec, out.time(rec, "timestamp", line)); // early layout: items unwrapped
         return;
       }
-      Instant ts = Json.instant(rec, "timestamp");
+      Instant ts = out.time(rec, "timestamp", line);
       JsonNode p = rec.get("payload");
       if (p == null || !p.isObject()) p = Json.obj(rec, "item");
       switch (type) {

@@ -141,4 +141,21 @@ final class Emit {
   void problem(long line, String reason) {
     sink.problem(line, reason);
   }
+
+  /**
+   * The record's timestamp from {@code field}: null when missing; when present but unparsable,
+   * null plus a {@link dev.personas.load.TranscriptSink#warning} (the record is kept).
+   */
+  Instant time(com.fasterxml.jackson.databind.JsonNode rec, String field, long line) {
+    Instant t = Json.instant(rec, field);
+    if (t == null && rec != null) {
+      com.fasterxml.jackson.databind.JsonNode v = rec.get(field);
+      if (v != null && !v.isNull()) {
+        String text = v.asText();
+        if (text.length() > 40) text = text.substring(0, 40) + "...";
+        sink.warning(line, "unparsable timestamp '" + text + "'");
+      }
+    }
+    return t;
+  }
 }

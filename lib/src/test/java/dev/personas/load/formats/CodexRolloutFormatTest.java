@@ -99,6 +99,7 @@ class CodexRolloutFormatTest {
     assertThat(interrupts.get(0).event).isEqualTo("turn_aborted");
     assertThat(interrupts.get(0).timestamp).isEqualTo(at("2026-03-01T10:00:11Z"));
 
+    assertThat(s.warnings).containsExactly("22: unparsable timestamp 'not a time'");
     assertThat(s.problems).hasSize(2);
     assertThat(s.problems.get(0)).startsWith("21: unknown record type 'mystery_record'");
     assertThat(s.problems.get(1)).startsWith("24: malformed JSON");

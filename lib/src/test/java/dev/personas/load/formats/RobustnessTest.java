@@ -75,6 +75,27 @@ class RobustnessTest {
   }
 
   @Test
+  void parsersLeaveTheCallersStreamOpen() throws IOException {
+    String[] samples = {OpenCodeFormatsTest.EXPORT, GeminiFormatsTest.DOC, RareFormatsTest.KIRO,
+        CodexRolloutFormatTest.ROLLOUT};
+    for (var f : Formats.all()) {
+      for (String text : samples) {
+        boolean[] closed = {false};
+        InputStream in = new FilterInputStream(
+            new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))) {
+          @Override
+          public void close() throws IOException {
+            closed[0] = true;
+            super.close();
+          }
+        };
+        f.parse(in, new RecordingSink());
+        assertThat(closed[0]).as(f.id()).isFalse();
+      }
+    }
+  }
+
+  @Test
   void nonObjectLinesAreProblems() throws IOException {
     byte[] text = ("[1,2]\n\"str\"\n" + new String(line("ok"), StandardCharsets.UTF_8) + "{} {}\n")
         .getBytes(StandardCharsets.UTF_8);
