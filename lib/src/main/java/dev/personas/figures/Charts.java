@@ -106,6 +106,12 @@ public final class Charts {
     return histogram(title, column, yTitle, doubles(table, column), options);
   }
 
+  /** Histogram of a numeric Tablesaw column (missing values skipped) with an x title (and units). */
+  public static XYChart histogram(String title, Table table, String column, String xTitle, String yTitle,
+      HistogramOptions options) {
+    return histogram(title, xTitle, yTitle, doubles(table, column), options);
+  }
+
   private static void bars(XYChart c, String name, double[] edges, long[] counts, Color color) {
     List<Double> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();

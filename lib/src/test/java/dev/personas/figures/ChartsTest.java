@@ -53,6 +53,9 @@ class ChartsTest {
         HistogramOptions.bins(2));
     assertThat(names(c)).containsExactly("n = 3");
     assertThat(c.getXAxisTitle()).isEqualTo("words_per_prompt");
+    XYChart d = Charts.histogram("Words", Table.create("t", x), "words_per_prompt", "words per prompt (count)",
+        "sessions", HistogramOptions.bins(2));
+    assertThat(d.getXAxisTitle()).isEqualTo("words per prompt (count)");
   }
 
   @Test
