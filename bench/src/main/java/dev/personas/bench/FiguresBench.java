@@ -73,7 +73,7 @@ public final class FiguresBench {
     Table s = ds.sessions();
 
     time(ms, store, "agent-percentage", () -> Charts.histogram("Agent share of committed lines (SWE-chat Fig. 5)",
-        s, "agent_percentage", "sessions", HistogramOptions.bins(51).range(0, 99).separateLow(0).separateHigh(99)
+        s, "agent_percentage", "agent_percentage (% of committed lines)", "sessions", HistogramOptions.bins(51).range(0, 99).separateLow(0).separateHigh(99)
             .withMean()));
     time(ms, store, "prompts-per-session", () -> Charts.histogram("Prompts per session", "prompts per session (count)",
         "sessions", clip(doubles(f, "iteration_count"), 100), HistogramOptions.bins(50).range(0, 100).withMean()

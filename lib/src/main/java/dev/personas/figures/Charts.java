@@ -106,6 +106,12 @@ public final class Charts {
     return histogram(title, column, yTitle, doubles(table, column), options);
   }
 
+  /** Histogram of a numeric Tablesaw column (missing values skipped) with an x title (and units). */
+  public static XYChart histogram(String title, Table table, String column, String xTitle, String yTitle,
+      HistogramOptions options) {
+    return histogram(title, xTitle, yTitle, doubles(table, column), options);
+  }
+
   private static void bars(XYChart c, String name, double[] edges, long[] counts, Color color) {
     List<Double> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
@@ -255,6 +261,14 @@ public final class Charts {
 
   private static final int HEATMAP_X_PIXELS = 480;
 
+  /** {@code s} in at most {@code keep} characters: head, an ellipsis, tail. */
+  static String shorten(String s, int keep) {
+    if (s.length() <= keep) return s;
+    int head = keep / 2;
+    int tail = keep - 1 - head;
+    return s.substring(0, head) + "\u2026" + s.substring(s.length() - tail);
+  }
+
   /** Pixels that {@code labels} need side by side at the tick font (about 7 px a character + gaps). */
   private static int labelsWidth(List<String> labels) {
     int longest = labels.stream().mapToInt(String::length).max().orElse(0);
@@ -391,7 +405,8 @@ public final class Charts {
    * When the column labels do not fit side by side (about 7 pixels a character over 480 pixels) and
    * the row labels need less room, the chart is drawn transposed (columns down the vertical axis,
    * titles swapped accordingly), so that no label needs rotating: long feature names stay readable
-   * and the bytes stay the same on JDK 17 and 25. NaN cells are left blank.
+   * and the bytes stay the same on JDK 17 and 25. When neither fits, the horizontal labels are
+   * shortened in the middle with an ellipsis. NaN cells are left blank.
    *
    * @param rowTitle title for the rows (e.g. {@code "session type"})
    * @param columnTitle title for the columns (e.g. {@code "feature"})
@@ -418,6 +433,12 @@ public final class Charts {
     boolean transpose = needCols > HEATMAP_X_PIXELS && needRows < needCols;
     List<String> ys = transpose ? columns : rows;
     List<String> xs = transpose ? rows : columns;
+    if (labelsWidth(xs) > HEATMAP_X_PIXELS) {
+      // still too wide: shorten the x labels in the middle (start and end kept, so that names with a
+      // common prefix stay distinct) rather than overlap or skip them
+      int keep = Math.max(3, (HEATMAP_X_PIXELS / xs.size() - 10) / 7);
+      xs = xs.stream().map(l -> shorten(l, keep)).toList();
+    }
     List<Number[]> cells = new ArrayList<>();
     for (int yi = 0; yi < ys.size(); yi++) {
       for (int xi = 0; xi < xs.size(); xi++) {
@@ -439,10 +460,9 @@ public final class Charts {
     c.getStyler().setHeatMapValueDecimalPattern("0.0");
     c.getStyler().setDecimalPattern("0.0");
     c.getStyler().setPlotContentSize(1.0);
-    // every label on both axes; when the x labels cannot all fit, XChart skips some rather than overlap
-    int xNeed = labelsWidth(xs) / xs.size();
-    c.getStyler().setXAxisTickMarkSpacingHint(labelsWidth(xs) > HEATMAP_X_PIXELS ? Math.min(xNeed, 74)
-        : Math.min(categoryHint(ys.size(), 380), categoryHint(xs.size(), HEATMAP_X_PIXELS)));
+    // every label on both axes (XChart skips category labels closer than the hint, on either axis)
+    c.getStyler().setXAxisTickMarkSpacingHint(
+        Math.min(categoryHint(ys.size(), 380), categoryHint(xs.size(), HEATMAP_X_PIXELS)));
     c.addSeries("z (clipped at +-" + fmt(1, limit) + ")", new ArrayList<>(xs), reversed(ys), cells);
     return c;
   }

@@ -53,6 +53,9 @@ class ChartsTest {
         HistogramOptions.bins(2));
     assertThat(names(c)).containsExactly("n = 3");
     assertThat(c.getXAxisTitle()).isEqualTo("words_per_prompt");
+    XYChart d = Charts.histogram("Words", Table.create("t", x), "words_per_prompt", "words per prompt (count)",
+        "sessions", HistogramOptions.bins(2));
+    assertThat(d.getXAxisTitle()).isEqualTo("words per prompt (count)");
   }
 
   @Test
@@ -143,6 +146,16 @@ class ChartsTest {
     assertThat(wide.getHeatMapSeries().getHeatData()).anySatisfy(cell -> assertThat(cell).containsExactly(1, 0, 0.0));
     assertThat(wide.getHeatMapSeries().getHeatData()).anySatisfy(cell -> assertThat(cell).containsExactly(0, 0, 1.0));
     assertThat(wide.getStyler().getXAxisLabelRotation()).isZero();
+    List<String> agents = List.of("Claude Code", "Copilot CLI", "Factory AI Droid", "Gemini CLI", "OpenCode",
+        "Roger Roger Agent", "Kiro", "Cursor", "Codex", "Pi", "unknown");
+    HeatMapChart both = Charts.heatmap("Agents", "agent", "feature", agents, feats,
+        new double[agents.size()][feats.size()], 1);
+    // neither fits: the labels needing less room (7 features) go across, shortened with an ellipsis
+    assertThat(both.getXAxisTitle()).isEqualTo("feature");
+    assertThat(list(both.getHeatMapSeries().getXData())).hasSize(7).contains("feat\u2026one", "feat\u2026ven");
+    assertThat(Charts.shorten("abcdefgh", 5)).isEqualTo("ab\u2026gh");
+    assertThat(Charts.shorten("abc", 5)).isEqualTo("abc");
+    assertThat(list(both.getHeatMapSeries().getYData())).hasSize(11).contains("Roger Roger Agent");
     assertThatThrownBy(() -> Charts.heatmap("t", "x", "y", List.of("a"), List.of("b"), new double[][] {{1}}, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
     assertThatThrownBy(() -> Charts.heatmap("t", "x", "y", List.of("a"), List.of("b", "c"), new double[][] {{1}}, 1))
