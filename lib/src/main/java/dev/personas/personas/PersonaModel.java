@@ -451,7 +451,7 @@ public final class PersonaModel {
   /** As {@link #place(Table, Table)}, as records (for {@link PersonaCard}). */
   public List<Placement> placements(Table features, Table typeAssignments) {
     PersonaOptions o = state.options();
-    PersonaOptions withLabels = new PersonaOptions(o.minSessions(), state.features(),
+    PersonaOptions withLabels = new PersonaOptions(o.minSessions(), o.minPrompts(), state.features(),
         state.labels(), o.shareDistance(), o.k(), o.kMin(), o.kMax(), o.minPersonaSize(), o.restarts(), o.rule(),
         o.bootstrap(), o.bootstrapFraction(), o.ciLevel(), o.multiModeRatio(),
         o.multiModeEntropy(), o.seed());

@@ -9,6 +9,9 @@ import java.util.Objects;
  * how personas are clustered and chosen, and when a user is called "Multi-mode".
  *
  * @param minSessions fewest non-sub-agent sessions for a user to be eligible (Bigspin: 3); >= 1
+ * @param minPrompts sessions with fewer user prompts ({@code iteration_count}, when the column
+ *     exists) are left out of the user vectors: they show no way of working with the agent
+ *     (default 1; 0 keeps them); >= 0
  * @param medianFeatures per-session feature columns whose per-user median enters the vector
  *     (those absent from the feature table are skipped and reported)
  * @param labelColumns imported per-session 0/1 label columns (e.g. Bigspin's 35 signals) whose
@@ -34,7 +37,7 @@ import java.util.Objects;
  *     mix is Multi-mode)
  * @param seed seed of every random choice (k-means seeding, bootstrap resamples)
  */
-public record PersonaOptions(int minSessions, List<String> medianFeatures,
+public record PersonaOptions(int minSessions, int minPrompts, List<String> medianFeatures,
     List<String> labelColumns, ShareDistance shareDistance, int k, int kMin, int kMax,
     int minPersonaSize, int restarts, SelectionRule rule, int bootstrap, double bootstrapFraction,
     double ciLevel, double multiModeRatio, double multiModeEntropy, long seed) {
@@ -58,6 +61,7 @@ public record PersonaOptions(int minSessions, List<String> medianFeatures,
     labelColumns = List.copyOf(Objects.requireNonNull(labelColumns, "labelColumns"));
     Objects.requireNonNull(shareDistance, "shareDistance");
     if (minSessions < 1) throw new IllegalArgumentException("minSessions must be >= 1: " + minSessions);
+    if (minPrompts < 0) throw new IllegalArgumentException("minPrompts must be >= 0: " + minPrompts);
     if (k != 0 && k < 2) throw new IllegalArgumentException("k must be 0 (choose) or >= 2: " + k);
     if (kMin < 2) throw new IllegalArgumentException("kMin must be >= 2: " + kMin);
     if (kMax < kMin) throw new IllegalArgumentException("kMax must be >= kMin: " + kMax);
@@ -85,66 +89,72 @@ public record PersonaOptions(int minSessions, List<String> medianFeatures,
   }
 
   /**
-   * Defaults: 3 sessions, {@link #DEFAULT_MEDIAN_FEATURES}, Bigspin's 35 signals as label columns,
+   * Defaults: 3 sessions with at least 1 prompt, {@link #DEFAULT_MEDIAN_FEATURES}, Bigspin's 35 signals as label columns,
    * Euclidean shares, k chosen by silhouette over 2..8 among partitions whose personas all have >= 3 users, 20 restarts, 100 bootstraps at 80%, 95%
    * intervals, Multi-mode at ratio 0.9 or entropy 0.9, seed 42.
    */
   public static PersonaOptions defaults() {
-    return new PersonaOptions(3, DEFAULT_MEDIAN_FEATURES, BigspinFingerprints.SIGNALS,
+    return new PersonaOptions(3, 1, DEFAULT_MEDIAN_FEATURES, BigspinFingerprints.SIGNALS,
         ShareDistance.EUCLIDEAN, 0, 2, 8, 3, 20, SelectionRule.SILHOUETTE, 100, 0.8, 0.95,
         DEFAULT_MULTI_MODE_RATIO, DEFAULT_MULTI_MODE_ENTROPY, 42L);
   }
 
   public PersonaOptions withK(int k) {
-    return new PersonaOptions(minSessions, medianFeatures, labelColumns, shareDistance, k, kMin,
+    return new PersonaOptions(minSessions, minPrompts, medianFeatures, labelColumns, shareDistance, k, kMin,
         kMax, minPersonaSize, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
         multiModeEntropy, seed);
   }
 
   public PersonaOptions withKRange(int kMin, int kMax) {
-    return new PersonaOptions(minSessions, medianFeatures, labelColumns, shareDistance, k, kMin,
+    return new PersonaOptions(minSessions, minPrompts, medianFeatures, labelColumns, shareDistance, k, kMin,
         kMax, minPersonaSize, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
         multiModeEntropy, seed);
   }
 
   public PersonaOptions withSeed(long seed) {
-    return new PersonaOptions(minSessions, medianFeatures, labelColumns, shareDistance, k, kMin,
+    return new PersonaOptions(minSessions, minPrompts, medianFeatures, labelColumns, shareDistance, k, kMin,
         kMax, minPersonaSize, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
         multiModeEntropy, seed);
   }
 
+  public PersonaOptions withMinPrompts(int minPrompts) {
+    return new PersonaOptions(minSessions, minPrompts, medianFeatures, labelColumns, shareDistance,
+        k, kMin, kMax, minPersonaSize, restarts, rule, bootstrap, bootstrapFraction, ciLevel,
+        multiModeRatio, multiModeEntropy, seed);
+  }
+
   public PersonaOptions withMinSessions(int minSessions) {
-    return new PersonaOptions(minSessions, medianFeatures, labelColumns, shareDistance, k, kMin,
+    return new PersonaOptions(minSessions, minPrompts, medianFeatures, labelColumns, shareDistance, k, kMin,
         kMax, minPersonaSize, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
         multiModeEntropy, seed);
   }
 
   public PersonaOptions withShareDistance(ShareDistance d) {
-    return new PersonaOptions(minSessions, medianFeatures, labelColumns, d, k, kMin, kMax,
+    return new PersonaOptions(minSessions, minPrompts, medianFeatures, labelColumns, d, k, kMin, kMax,
         minPersonaSize, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
         multiModeEntropy, seed);
   }
 
   public PersonaOptions withBootstrap(int bootstrap) {
-    return new PersonaOptions(minSessions, medianFeatures, labelColumns, shareDistance, k, kMin,
+    return new PersonaOptions(minSessions, minPrompts, medianFeatures, labelColumns, shareDistance, k, kMin,
         kMax, minPersonaSize, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
         multiModeEntropy, seed);
   }
 
   public PersonaOptions withMinPersonaSize(int minPersonaSize) {
-    return new PersonaOptions(minSessions, medianFeatures, labelColumns, shareDistance, k, kMin,
+    return new PersonaOptions(minSessions, minPrompts, medianFeatures, labelColumns, shareDistance, k, kMin,
         kMax, minPersonaSize, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
         multiModeEntropy, seed);
   }
 
   public PersonaOptions withRule(SelectionRule rule) {
-    return new PersonaOptions(minSessions, medianFeatures, labelColumns, shareDistance, k, kMin,
+    return new PersonaOptions(minSessions, minPrompts, medianFeatures, labelColumns, shareDistance, k, kMin,
         kMax, minPersonaSize, restarts, rule, bootstrap, bootstrapFraction, ciLevel, multiModeRatio,
         multiModeEntropy, seed);
   }
 
   public PersonaOptions withMultiMode(double ratio, double entropy) {
-    return new PersonaOptions(minSessions, medianFeatures, labelColumns, shareDistance, k, kMin,
+    return new PersonaOptions(minSessions, minPrompts, medianFeatures, labelColumns, shareDistance, k, kMin,
         kMax, minPersonaSize, restarts, rule, bootstrap, bootstrapFraction, ciLevel, ratio, entropy, seed);
   }
 }

@@ -25,7 +25,8 @@ import tech.tablesaw.columns.Column;
  * {@code session_id, type_id}, optional {@code type_name}) from the session-types stage.
  *
  * <p>A user is eligible with at least {@code minSessions} non-sub-agent sessions that have a type
- * assignment. Per eligible user: {@code share_<type>} = share of the user's sessions of that type
+ * assignment and at least {@code minPrompts} user prompts ({@code iteration_count}, when present;
+ * the number left out is recorded in {@link #problems()}). Per eligible user: {@code share_<type>} = share of the user's sessions of that type
  * (0..1, summing to 1); {@code <feature>} = median over the user's sessions (NaN values skipped;
  * NaN when none); {@code rate_<label>} = share of the user's sessions with the label 1 among those
  * where it is 0 or 1.
@@ -150,6 +151,9 @@ public record UserVectors(List<String> userIds, int[] nSessions, List<String> ty
     Column<?> sid = features.column("session_id");
     Column<?> uid = features.column("user_id");
     Column<?> sub = features.containsColumn("is_subagent") ? features.column("is_subagent") : null;
+    NumericColumn<?> prompts = features.containsColumn("iteration_count")
+        && features.column("iteration_count") instanceof NumericColumn<?> pc ? pc : null;
+    int noPrompts = 0;
     Map<String, List<Integer>> rowsOf = new TreeMap<>();
     java.util.Set<String> seenSessions = new java.util.HashSet<>();
     for (int i = 0; i < features.rowCount(); i++) {
@@ -167,6 +171,11 @@ public record UserVectors(List<String> userIds, int[] nSessions, List<String> ty
         continue;
       }
       if (sub != null && BigspinFingerprints.truthy(sub, i) == 1.0) continue;
+      if (prompts != null && options.minPrompts() > 0
+          && (prompts.isMissing(i) || prompts.getDouble(i) < options.minPrompts())) {
+        noPrompts++;
+        continue;
+      }
       String type = typeOf.get(s);
       if (type == null) {
         problems.add("features row " + i + ": no type assignment");
@@ -177,6 +186,10 @@ public record UserVectors(List<String> userIds, int[] nSessions, List<String> ty
         continue;
       }
       rowsOf.computeIfAbsent(uid.getString(i), k -> new ArrayList<>()).add(i);
+    }
+    if (noPrompts > 0) {
+      problems.add(noPrompts + " sessions with fewer than " + options.minPrompts()
+          + " user prompts (or none recorded) left out");
     }
     List<String> users = new ArrayList<>();
     List<Integer> counts = new ArrayList<>();

@@ -14,17 +14,17 @@ import tech.tablesaw.api.Table;
 class UserVectorsTest {
   private static Table features() {
     return Table.create("f",
-        StringColumn.create("session_id", "a1", "a2", "a3", "a4", "b1", "b2", "b3", "a1", ""),
-        StringColumn.create("user_id", "ann", "ann", "ann", "ann", "bob", "bob", "", "ann", "ann"),
-        DoubleColumn.create("iteration_count", 2, 4, 10, Double.NaN, 1, 1, 1, 99, 99),
-        IntColumn.create("pointed_to_specific_issue", 1, 0, 1, 1, 0, 0, 0, 0, 0));
+        StringColumn.create("session_id", "a1", "a2", "a3", "a4", "b1", "b2", "b3", "a1", "", "a5"),
+        StringColumn.create("user_id", "ann", "ann", "ann", "ann", "bob", "bob", "", "ann", "ann", "ann"),
+        DoubleColumn.create("iteration_count", 2, 4, 10, 3, 1, 1, 1, 99, 99, 0),
+        IntColumn.create("pointed_to_specific_issue", 1, 0, 1, 1, 0, 0, 0, 0, 0, 1));
   }
 
   private static Table types() {
-    return Table.create("t", StringColumn.create("session_id", "a1", "a2", "a3", "b1", "b2", "b3"),
-        IntColumn.create("type_id", 10, 2, 2, 2, 10, 2),
+    return Table.create("t", StringColumn.create("session_id", "a1", "a2", "a3", "b1", "b2", "b3", "a5"),
+        IntColumn.create("type_id", 10, 2, 2, 2, 10, 2, 10),
         StringColumn.create("type_name", "Long loops", "One-shot asks", "One-shot asks",
-            "One-shot asks", "Long loops", "One-shot asks"));
+            "One-shot asks", "Long loops", "One-shot asks", "Long loops"));
   }
 
   @Test
@@ -39,7 +39,12 @@ class UserVectorsTest {
     assertThat(v.labelRates()[0][0]).isCloseTo(2 / 3.0, within(1e-12));
     assertThat(v.problems()).contains("features row 3: no type assignment",
         "features row 6: empty user_id", "features row 7: duplicate session_id, skipped",
-        "features row 8: empty session_id");
+        "features row 8: empty session_id",
+        "1 sessions with fewer than 1 user prompts (or none recorded) left out");
+    // minPrompts 0 keeps the prompt-less session a5
+    UserVectors all = UserVectors.build(features(), types(), PersonaOptions.defaults().withMinPrompts(0));
+    assertThat(all.nSessions()[0]).isEqualTo(4);
+    assertThat(all.shares()[0][1]).isEqualTo(0.5);
     Table t = v.toTable();
     assertThat(t.columnNames()).startsWith("user_id", "n_sessions", "share_one_shot_asks",
         "share_long_loops", "iteration_count");
