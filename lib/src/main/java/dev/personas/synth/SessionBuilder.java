@@ -125,6 +125,7 @@ final class SessionBuilder {
     diffPlanned = r.nextDouble() < 0.35;
     String f = codeFile();
     String g = codeFile();
+    String h = codeFile();
     for (int p = 0; p < n; p++) {
       boolean corr = p > 0 && segmentHadEdit && r.nextDouble() < 0.7;
       prompt(p == 0 ? Vocab.fill(r, Vocab.pick(r, Vocab.FIX_PROMPTS), f)
@@ -138,7 +139,7 @@ final class SessionBuilder {
       } else if (r.nextBoolean()) {
         plans.add(new Plan(Act.READ, f, null, null));
       }
-      for (int i = between(1, 3); i > 0; i--) plans.add(new Plan(Act.EDIT, r.nextDouble() < 0.5 ? g : f, null, null));
+      for (int i = between(1, 3); i > 0; i--) plans.add(new Plan(Act.EDIT, pick3(f, g, h, 0.45, 0.30), null, null));
       for (int i = r.nextInt(4); i > 0; i--) plans.add(research(0.6, 0.4, 0, 0, 0));
       if (testsPlanned) plans.add(shell(Vocab.pick(r, lang.tests())));
       else if (r.nextDouble() < 0.4) plans.add(shell(Vocab.pick(r, lang.builds())));
@@ -226,7 +227,7 @@ final class SessionBuilder {
   private void thrash() {
     int n = between(5, 12) + (r.nextDouble() < 0.45 ? between(4, 16) : 0);
     testsPlanned = r.nextDouble() < 0.30;
-    int nt = between(2, 4);
+    int nt = between(3, 5);
     targets = new String[nt];
     targetWeights = new double[nt];
     for (int i = 0; i < nt; i++) {
@@ -293,6 +294,11 @@ final class SessionBuilder {
   }
 
   // ---------------------------------------------------------------- plan helpers
+
+  private String pick3(String a, String b, String c, double pa, double pb) {
+    double u = r.nextDouble();
+    return u < pa ? a : u < pa + pb ? b : c;
+  }
 
   private Plan research(double read, double grep, double glob, double fileCmd, double web) {
     double u = r.nextDouble() * (read + grep + glob + fileCmd + web);
