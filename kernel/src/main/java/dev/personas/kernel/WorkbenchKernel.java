@@ -103,6 +103,8 @@ public final class WorkbenchKernel extends BaseKernel {
     public void start() {
         System.setOut(out);
         System.setErr(err);
+        // input_request is not supported: reading System.in sees end of input instead of blocking
+        System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
         Notebook.install(this::publishDisplay);
         flusher.scheduleWithFixedDelay(this::flushStreams, 200, 200, TimeUnit.MILLISECONDS);
         // JShell is built after the first kernel_info reply (so the reply does not compete with javac for
@@ -309,6 +311,10 @@ public final class WorkbenchKernel extends BaseKernel {
     @Override
     public void onShutdown(boolean isRestarting) {
         interrupt();
+        // the ZeroMQ threads report closed channels while the process goes down: keep the log quiet
+        PrintStream none = new PrintStream(java.io.OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        System.setErr(none);
+        System.setOut(none);
         Thread killer = new Thread(() -> {
             try {
                 Thread.sleep(400);
