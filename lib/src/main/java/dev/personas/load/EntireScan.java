@@ -99,6 +99,9 @@ final class EntireScan {
     for (SourceTree.Entry e : entries) {
       Blob b = e.blob();
       String name = b.name();
+      if (name.equals("checkpoint.json") && ("/" + b.parent()).contains("/tasks/")) {
+        continue; // a sub-agent task record of a checkpoint (tasks/<tool_use_id>/checkpoint.json)
+      }
       if (name.equals("metadata.json")) {
         byte[] bytes;
         try (InputStream in = Decompress.wrap(b.open())) {

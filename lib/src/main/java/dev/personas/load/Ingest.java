@@ -266,7 +266,11 @@ public final class Ingest {
           } else {
             format = f.get().id();
             try {
-              f.get().parse(in, sink);
+              // shielded: a parser may close its stream; the rest is still drained for the hash
+              f.get().parse(new java.io.FilterInputStream(in) {
+                @Override
+                public void close() {}
+              }, sink);
             } catch (IOException | RuntimeException e) {
               sink.problem(0, "parser stopped: " + e);
             }
