@@ -36,7 +36,8 @@ import tech.tablesaw.columns.Column;
  *
  * <p>Errors: null or mismatched inputs (arrays of different lengths, empty category lists, a
  * missing Tablesaw column) throw {@link IllegalArgumentException} naming the argument. NaN values
- * are skipped by histograms, scatters and box plots and drawn as gaps in bars and lines.
+ * are skipped by histograms, scatters and box plots, drawn as gaps in lines, as 0-length bars in bar
+ * charts (see {@link #groupedBars}) and as blank cells in heatmaps.
  *
  * <p>Series order, colours and category order are deterministic: groups are sorted by name
  * ({@link String#compareTo}), bars by value (descending) then by name unless the caller asks for
@@ -73,22 +74,22 @@ public final class Charts {
     int d = decimals(w);
     long maxCount = Math.max(Math.max(h.lowCount(), h.highCount()),
         Arrays.stream(h.counts()).max().orElse(0));
+    // the binned range as an interval: strict where a separate bar takes the edge value
+    String lowOp = options.separateLow() != null && options.separateLow() >= lo ? " < " : " <= ";
+    String highOp = options.separateHigh() != null && options.separateHigh() <= hi ? " < " : " <= ";
     String binLabel = options.separateLow() == null && options.separateHigh() == null
         ? "n = " + String.format(Locale.ROOT, "%,d", h.binned())
-        : String.format(Locale.ROOT, "%s-%s (n = %,d)", fmt(d, lo), fmt(d, hi), h.binned());
+        : String.format(Locale.ROOT, "%s%sx%s%s (n = %,d)", fmt(d, lo), lowOp, highOp, fmt(d, hi), h.binned());
     bars(c, binLabel, h.edges(), h.counts(), Theme.BLUE);
-    int idx = 1;
     if (options.separateLow() != null) {
       double x0 = lo - 1.5 * w;
       bars(c, String.format(Locale.ROOT, "<= %s (n = %,d)", fmt(d, options.separateLow()), h.lowCount()),
           new double[] {x0, x0 + w}, new long[] {h.lowCount()}, Theme.ORANGE);
-      idx++;
     }
     if (options.separateHigh() != null) {
       double x0 = hi + 0.5 * w;
       bars(c, String.format(Locale.ROOT, ">= %s (n = %,d)", fmt(d, options.separateHigh()), h.highCount()),
           new double[] {x0, x0 + w}, new long[] {h.highCount()}, Theme.BLUISH_GREEN);
-      idx++;
     }
     double top = maxCount == 0 ? 1 : maxCount * 1.05;
     if (options.meanLine() && Double.isFinite(h.mean())) {

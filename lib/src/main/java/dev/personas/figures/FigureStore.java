@@ -129,14 +129,21 @@ public record FigureStore(Path root, String fingerprint, String seed, Path plotl
 
   /** The chart as PNG bytes (XChart BitmapEncoder). */
   public static byte[] png(Chart<?, ?> chart) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+      BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+      return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode PNG", e);
     }
   }
 
-  /** The chart as SVG bytes (XChart VectorGraphicsEncoder, VectorGraphics2D 0.13). */
+  /**
+   * The chart as SVG bytes (XChart VectorGraphicsEncoder, VectorGraphics2D 0.13). The stream variant
+   * is deprecated in XChart 4.0.3 without a stream replacement; it is the one that avoids a
+   * temporary file.
+   */
+  @SuppressWarnings("deprecation")
   public static byte[] svg(Chart<?, ?> chart) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {

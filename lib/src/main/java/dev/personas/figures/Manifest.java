@@ -67,6 +67,7 @@ public final class Manifest {
   }
 
   /** Merges {@code rows} into {@code root/MANIFEST.tsv} (creating it) and returns all rows, sorted. */
+  @SuppressWarnings("try") // the lock is held for the block, never referenced
   public static List<Row> merge(Path root, Collection<Row> rows) {
     Path file = root.resolve(FILE);
     try {

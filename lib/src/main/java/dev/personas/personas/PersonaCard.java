@@ -27,6 +27,9 @@ import java.util.Locale;
 public final class PersonaCard {
   private PersonaCard() {}
 
+  /** One suggestion on a card, with why it was chosen. */
+  record Pick(PersonaWords.Suggestion suggestion, String why) {}
+
   /**
    * Above this distance (three published spreads, see {@link PublishedPersonas}) the card adds
    * {@link #FAR_TEXT}.
@@ -50,25 +53,41 @@ public final class PersonaCard {
     return out;
   }
 
-  /** The three suggestions for a placement (fewer only when fewer features are known). */
-  static List<PersonaWords.Suggestion> suggestions(PersonaModel m, Placement p) {
+  /**
+   * The three suggestions for a placement. Ranking of {@link PersonaWords#SUGGESTIONS}: first the
+   * entries on whose keyed side of the population median the user sits (percentile <= 50 for
+   * low-keyed entries, >= 50 for high-keyed ones), farthest first; then entries on whose keyed side
+   * the user's persona sits (mean z of its members below 0 for low, above 0 for high); then the
+   * rest by percentile. One entry per feature; table order breaks ties. Fewer than three only when
+   * fewer features are known.
+   */
+  static List<Pick> suggestions(PersonaModel m, Placement p) {
     List<Standing> st = standings(m, p);
-    record Cand(PersonaWords.Suggestion s, double side, int order) {}
+    PersonaModel.PersonaInfo persona = m.personaList().get(p.cluster());
+    record Cand(PersonaWords.Suggestion s, int tier, double side, int order, String why) {}
     List<Cand> c = new ArrayList<>();
     for (int i = 0; i < PersonaWords.SUGGESTIONS.size(); i++) {
       PersonaWords.Suggestion s = PersonaWords.SUGGESTIONS.get(i);
-      for (Standing x : st) {
-        if (x.feature().equals(s.feature()) && !Double.isNaN(x.percentile())) {
-          c.add(new Cand(s, s.whenLow() ? x.percentile() : 100 - x.percentile(), i));
-        }
-      }
+      int j = m.features().indexOf(s.feature());
+      if (j < 0) continue;
+      Standing x = st.get(j);
+      if (Double.isNaN(x.percentile())) continue;
+      double side = s.whenLow() ? x.percentile() : 100 - x.percentile();
+      double z = persona.profileZ() == null ? Double.NaN : persona.profileZ()[j];
+      boolean personaSide = !Double.isNaN(z) && (s.whenLow() ? z < 0 : z > 0);
+      int tier = side <= 50 ? 0 : personaSide ? 1 : 2;
+      String why = String.format(Locale.ROOT, "%s %s: you are at the %.0fth percentile",
+          s.whenLow() ? "low" : "high", s.feature(), x.percentile());
+      if (tier == 1) why += "; your persona is " + (s.whenLow() ? "low" : "high") + " on it";
+      c.add(new Cand(s, tier, side, i, why));
     }
-    c.sort(Comparator.comparingDouble(Cand::side).thenComparingInt(Cand::order));
-    List<PersonaWords.Suggestion> out = new ArrayList<>();
+    c.sort(Comparator.comparingInt(Cand::tier).thenComparingDouble(Cand::side)
+        .thenComparingInt(Cand::order));
+    List<Pick> out = new ArrayList<>();
     java.util.Set<String> used = new java.util.HashSet<>();
     for (Cand x : c) {
       if (out.size() == 3) break;
-      if (used.add(x.s().feature())) out.add(x.s());
+      if (used.add(x.s().feature())) out.add(new Pick(x.s(), x.why()));
     }
     return out;
   }
@@ -139,9 +158,9 @@ public final class PersonaCard {
     }
     b.append("\n## Three things to try\n\n");
     int i = 1;
-    for (PersonaWords.Suggestion s : suggestions(m, p)) {
-      b.append(i++).append(". ").append(s.text()).append(" (").append(s.whenLow() ? "low " : "high ")
-          .append(s.feature()).append(")\n");
+    for (Pick s : suggestions(m, p)) {
+      b.append(i++).append(". ").append(s.suggestion().text()).append(" (").append(s.why())
+          .append(")\n");
     }
     b.append("\n---\n");
     for (String note : m.notes()) b.append("_").append(note).append("_\n");
@@ -208,9 +227,9 @@ public final class PersonaCard {
       if (p.publishedDistance() > FAR) b.append(" ").append(esc(FAR_TEXT));
     }
     b.append("</p>\n<h2>Three things to try</h2>\n<ol>\n");
-    for (PersonaWords.Suggestion s : suggestions(m, p)) {
-      b.append("<li>").append(esc(s.text())).append(" <span class=\"note\">(")
-          .append(s.whenLow() ? "low " : "high ").append(esc(s.feature())).append(")</span></li>\n");
+    for (Pick s : suggestions(m, p)) {
+      b.append("<li>").append(esc(s.suggestion().text())).append(" <span class=\"note\">(")
+          .append(esc(s.why())).append(")</span></li>\n");
     }
     b.append("</ol>\n");
     for (String note : m.notes()) b.append("<p class=\"note\">").append(esc(note)).append("</p>\n");

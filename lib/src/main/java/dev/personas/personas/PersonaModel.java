@@ -52,13 +52,14 @@ public final class PersonaModel {
    * @param profileShares mean session-type share of members, per type
    * @param profileMedians median of members' medians, per feature
    * @param profileRates mean of members' label rates, per label
+   * @param profileZ mean z-score of members per behaviour column (features, then labels)
    * @param nearestPublished nearest of Bigspin's seven on four medians ("" when not computable)
    * @param publishedDistance scaled distance (see {@link PublishedPersonas})
    * @param centroid centroid in the persona space
    */
   public record PersonaInfo(String id, int cluster, String name, String description, int size,
       double share, double shareCiLow, double shareCiHigh, double stability, boolean unstable,
-      double[] profileShares, double[] profileMedians, double[] profileRates,
+      double[] profileShares, double[] profileMedians, double[] profileRates, double[] profileZ,
       String nearestPublished, double publishedDistance, double[] centroid) {}
 
   /** A training user's raw vector. */

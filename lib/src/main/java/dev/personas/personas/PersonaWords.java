@@ -64,9 +64,9 @@ public final class PersonaWords {
   public record Suggestion(String feature, boolean whenLow, String text) {}
 
   /**
-   * The suggestion table. A card ranks the entries by how far the user sits on the keyed side
-   * (percentile p for low-keyed entries, 100 - p for high-keyed ones; lowest first, table order on
-   * ties) and shows the first three whose feature the user has.
+   * The suggestion table: a documented list keyed by low (or high) features; the persona card
+   * picks three (see {@code PersonaCard.suggestions}: the user's own blind spots first, then the
+   * persona's).
    */
   public static final List<Suggestion> SUGGESTIONS = List.of(
       new Suggestion("tests_run_count", true,

@@ -147,13 +147,14 @@ public final class Personas {
           b == 0 ? Double.NaN : quantile(sb, alpha / 2),
           b == 0 ? Double.NaN : quantile(sb, 1 - alpha / 2), stab,
           !Double.isNaN(stab) && stab < UNSTABLE_BELOW, prof.shares()[c], prof.medians()[c],
-          prof.rates()[c], nearest, dist, centroids[c]));
+          prof.rates()[c], prof.z()[c], nearest, dist, centroids[c]));
     }
     double bestScore = sweep.stream().filter(s -> s.k() == k).findFirst().orElseThrow()
         .silhouette();
     List<String> notes = new ArrayList<>();
     notes.add(n + " eligible users (>= " + options.minSessions()
-        + " non-sub-agent sessions with a session type); k = " + k
+        + " non-sub-agent sessions with >= " + options.minPrompts()
+        + " prompt(s) and a session type); k = " + k
         + (fixed != 0 ? " (fixed)" : " (rule " + r.rule() + " over k = " + lo + ".." + hi + ")")
         + String.format(Locale.ROOT, ", mean silhouette %.3f", bestScore) + ".");
     if (fixed == 0 && !tooSmall.isEmpty()) {

@@ -14,7 +14,10 @@ import java.util.List;
  * medians {@code (iteration_count, edit_iteration_count, tests_run_count, diff_reviewed)} with each
  * published persona by Euclidean distance after dividing every coordinate by the spread of the
  * seven published values of that median ({@link #SCALE}: their population standard deviation,
- * 6.38, 2.35, 0.12, 0.14). A distance of 1 is thus one "published spread" along one median. This is
+ * 6.38, 2.35, 0.12, 0.14), each scaled difference clipped to +-{@link #CLIP} spreads so that one
+ * median far outside the published range (our {@code tests_run_count} is a per-session count,
+ * often well above the published 0..0.38) cannot decide alone. A distance of 1 is thus one
+ * "published spread" along one median; the largest possible distance is 2 x {@link #CLIP}. This is
  * a <b>similarity on four deterministic medians, not an identity</b>: Bigspin's personas were
  * defined on 35 LLM-tagged interpretive signals which these four medians do not capture;
  * {@link #CAVEAT} says so and every output that shows a nearest published persona carries it.
@@ -74,6 +77,9 @@ public final class PublishedPersonas {
     return s;
   }
 
+  /** Largest absolute scaled difference per median (in published spreads). */
+  public static final double CLIP = 3.0;
+
   /** A published persona and its scaled distance to a query vector. */
   public record Match(String name, double distance) {}
 
@@ -98,6 +104,7 @@ public final class PublishedPersonas {
       for (int j = 0; j < 4; j++) {
         if (Double.isNaN(medians[j])) continue;
         double d = (medians[j] - a.medians()[j]) / SCALE[j];
+        d = Math.max(-CLIP, Math.min(CLIP, d));
         s += d * d;
       }
       out.add(new Match(a.name(), Math.sqrt(s)));

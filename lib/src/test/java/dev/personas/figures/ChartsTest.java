@@ -35,9 +35,9 @@ class ChartsTest {
     double[] v = {0, 0, 100, 10, 20, 50};
     XYChart c = Charts.histogram("t", "pct (%)", "sessions", v,
         HistogramOptions.bins(3).range(0, 99).separateLow(0).separateHigh(99).withMean().withMedian());
-    assertThat(names(c)).containsExactly("0-99 (n = 3)", "<= 0 (n = 2)", ">= 99 (n = 1)", "mean = 30.0",
+    assertThat(names(c)).containsExactly("0 < x < 99 (n = 3)", "<= 0 (n = 2)", ">= 99 (n = 1)", "mean = 30.0",
         "median = 15.0");
-    XYSeries bins = c.getSeries("0-99 (n = 3)");
+    XYSeries bins = c.getSeries("0 < x < 99 (n = 3)");
     assertThat(String.valueOf(bins.getXYSeriesRenderStyle())).contains("PolygonArea");
     // each bin is a rectangle: up, across, down
     assertThat(bins.getYData()).containsExactly(0, 2, 2, 0, 1, 1, 0, 0, 0, 0);

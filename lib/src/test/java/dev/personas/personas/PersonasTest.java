@@ -167,9 +167,18 @@ class PersonasTest {
     assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script").doesNotContain("http")
         .contains(PublishedPersonas.CAVEAT);
     assertThat(html.split("<li>").length - 1).isGreaterThanOrEqualTo(4);
-    // a low-tests user (persona 0) is told to run tests
+    // a low-tests user (persona 0) is told to run tests, with the reason
     String low = model.card(data.users.get(0));
-    assertThat(low).contains("run the tests after each edit");
+    assertThat(low).contains("run the tests after each edit")
+        .containsPattern("low tests_run_count: you are at the \\d+th percentile");
+    // suggestions on the user's own low side come first
+    PersonaModel.Placement p0 = model.placement(data.users.get(0));
+    var picks = PersonaCard.suggestions(model, p0);
+    assertThat(picks).hasSize(3);
+    var st = PersonaCard.standings(model, p0);
+    var first = picks.get(0).suggestion();
+    double pct = st.get(model.features().indexOf(first.feature())).percentile();
+    assertThat(first.whenLow() ? pct : 100 - pct).isLessThanOrEqualTo(50);
   }
 
   @Test

@@ -47,6 +47,11 @@ class PublishedPersonasTest {
     // long sessions with tests and diff review: nearest is the Pair Programmer
     assertThat(PublishedPersonas.nearest(new double[] {30, 12, 0.5, 0.5}).name())
         .isEqualTo("The Pair Programmer");
+    // each scaled difference is clipped to 3 spreads: a huge test count cannot decide alone
+    double[] far = {2.5, 1.2, 50.0, 0.0};
+    var r = PublishedPersonas.ranked(far);
+    assertThat(r.get(0).name()).isEqualTo("The Spec-First Architect");
+    assertThat(r.get(0).distance()).isCloseTo(PublishedPersonas.CLIP, within(1e-12));
     // NaN coordinates are left out
     assertThat(PublishedPersonas.nearest(new double[] {2.5, 1.2, Double.NaN, 0.0}).name())
         .isEqualTo("The Spec-First Architect");
