@@ -192,6 +192,34 @@ public final class Workbench {
     return new TreeSet<>(t.stringColumn(col).asList()).size();
   }
 
+  /** Java and library versions on the classpath, as a Markdown table. */
+  public static Show versions() {
+    StringBuilder md = new StringBuilder("| component | version |\n|---|---|\n");
+    md.append("| Java | ").append(System.getProperty("java.version")).append(" (")
+        .append(System.getProperty("java.vendor")).append(") |\n");
+    String[][] libs = {{"Tablesaw", "tech.tablesaw.api.Table"}, {"Smile", "smile.clustering.KMeans"},
+        {"XChart", "org.knowm.xchart.XYChart"}, {"Jackson", "com.fasterxml.jackson.databind.ObjectMapper"},
+        {"DuckDB JDBC", "org.duckdb.DuckDBDriver"}, {"commons-math3", "org.apache.commons.math3.util.FastMath"},
+        {"picocli", "picocli.CommandLine"}};
+    for (String[] l : libs) md.append("| ").append(l[0]).append(" | ").append(version(l[1])).append(" |\n");
+    return Show.markdown(md.toString());
+  }
+
+  private static String version(String className) {
+    try {
+      Class<?> c = Class.forName(className);
+      String v = c.getPackage() == null ? null : c.getPackage().getImplementationVersion();
+      if (v == null) {
+        String jar = c.getProtectionDomain().getCodeSource().getLocation().getPath();
+        v = jar.replaceAll(".*/[^/]*?-(\\d[^/]*)\\.jar$", "$1");
+        if (v.contains("/")) v = "(unknown)";
+      }
+      return v;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return "(missing)";
+    }
+  }
+
   @Override
   public String toString() {
     return "Workbench[" + notebook + " on " + data + "]";
