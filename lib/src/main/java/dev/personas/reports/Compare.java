@@ -30,6 +30,27 @@ public final class Compare {
   }
 
   /**
+   * Grouped bars of the rows of one statistic (e.g. {@code median}) of a comparison table: this
+   * dataset next to the published value, one category per feature, in table order.
+   */
+  public static org.knowm.xchart.HorizontalBarChart chart(Table comparison, String statistic, String title) {
+    java.util.List<String> cats = new java.util.ArrayList<>();
+    java.util.List<Double> ours = new java.util.ArrayList<>(), pub = new java.util.ArrayList<>();
+    for (int i = 0; i < comparison.rowCount(); i++) {
+      if (!comparison.stringColumn("statistic").get(i).equals(statistic)) continue;
+      String level = comparison.stringColumn("level").get(i);
+      cats.add(comparison.stringColumn("feature").get(i) + (level.isEmpty() ? "" : " " + level));
+      ours.add(comparison.doubleColumn("computed").getDouble(i));
+      pub.add(comparison.doubleColumn("published").getDouble(i));
+    }
+    if (cats.isEmpty()) throw new IllegalArgumentException("no rows with statistic '" + statistic + "'");
+    java.util.Map<String, double[]> series = new java.util.LinkedHashMap<>();
+    series.put("this dataset", ours.stream().mapToDouble(Double::doubleValue).toArray());
+    series.put("published", pub.stream().mapToDouble(Double::doubleValue).toArray());
+    return dev.personas.figures.Charts.groupedBars(title, "feature", statistic, cats, series, "0.##");
+  }
+
+  /**
    * One Markdown bullet per row of a comparison table: value here, value published, relative
    * difference in words ("about the same" within 10%), and the row's note.
    */
