@@ -122,13 +122,23 @@ public final class ConversationSink implements TranscriptSink {
     flags = Arrays.copyOf(flags, m);
   }
 
-  /** Number of whitespace-separated words; 0 for null. */
+  private static final boolean[] ASCII_WS = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) ASCII_WS[c] = Character.isWhitespace(c);
+  }
+
+  /**
+   * Number of words: maximal runs of non-whitespace chars ({@link Character#isWhitespace}); 0 for
+   * null.
+   */
   public static int wordCount(String s) {
     if (s == null) return 0;
     int count = 0;
     boolean in = false;
     for (int i = 0, len = s.length(); i < len; i++) {
-      boolean ws = Character.isWhitespace(s.charAt(i));
+      char c = s.charAt(i);
+      boolean ws = c < 128 ? ASCII_WS[c] : Character.isWhitespace(c);
       if (!ws && !in) count++;
       in = !ws;
     }
