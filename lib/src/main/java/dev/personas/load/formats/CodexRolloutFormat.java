@@ -15,7 +15,8 @@ import java.util.Set;
  *   <li>{@code event_msg:user_message} is the canonical prompt ({@code user_prompt}); its copy as
  *       {@code response_item:message role=user} (written just before it) is dropped. A
  *       {@code role=user} message that no {@code user_message} follows before the model's next
- *       output (older rollouts) is kept as the prompt. {@code <codex_delegation>} envelopes (written
+ *       output (older rollouts) is kept as the prompt. When an IDE/app client wrapped the prompt in
+ *       context sections, the prompt is the text under {@code ## My request for Codex:}. {@code <codex_delegation>} envelopes (written
  *       by a parent agent), {@code role=developer} instructions and user-channel context
  *       ({@code <environment_context>}, {@code # AGENTS.md instructions}, {@code <turn_aborted>},
  *       {@code <subagent_notification>}, any other leading tag except {@code <image>}) are
@@ -340,7 +341,7 @@ public final class CodexRolloutFormat extends JsonlFormat {
           String text = Json.text(p, "message");
           if (text == null) text = "";
           if (text.stripLeading().startsWith("<codex_delegation>")) out.injected(text, ts);
-          else out.prompt(text, ts);
+          else out.prompt(request(text), ts);
         }
         case "token_count" -> tokens(p, ts);
         case "turn_aborted" -> {
@@ -392,7 +393,7 @@ public final class CodexRolloutFormat extends JsonlFormat {
       if (pendingPrompt != null) {
         String s = pendingPrompt;
         pendingPrompt = null;
-        out.prompt(s, pendingTs);
+        out.prompt(request(s), pendingTs);
       }
     }
 
@@ -400,6 +401,20 @@ public final class CodexRolloutFormat extends JsonlFormat {
     void finish() {
       flushPending();
     }
+  }
+
+  private static final String REQUEST_HEADER = "## My request for Codex:";
+
+  /**
+   * What the person typed: IDE and app clients prepend context ({@code # Context from my IDE
+   * setup:}, {@code # Files mentioned by the user:}, ...) and put the typed text under
+   * {@code ## My request for Codex:}; that section is the prompt. Other text is returned as is.
+   */
+  static String request(String text) {
+    if (!text.startsWith("#") && !text.stripLeading().startsWith("#")) return text;
+    int i = text.lastIndexOf(REQUEST_HEADER);
+    if (i < 0) return text;
+    return text.substring(i + REQUEST_HEADER.length()).strip();
   }
 
   /** Text a harness puts in the user channel: leading tags (except images) and AGENTS.md. */

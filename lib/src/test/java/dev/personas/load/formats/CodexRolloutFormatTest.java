@@ -159,6 +159,16 @@ class CodexRolloutFormatTest {
   }
 
   @Test
+  void ideContextIsNotPartOfThePrompt() {
+    assertThat(CodexRolloutFormat.request(
+        "# Context from my IDE setup:\n\n## Active file: a.py\n\n## My request for Codex:\nrename x\n"))
+        .isEqualTo("rename x");
+    assertThat(CodexRolloutFormat.request("plain ask ## My request for Codex: no"))
+        .isEqualTo("plain ask ## My request for Codex: no");
+    assertThat(CodexRolloutFormat.request("# Title only")).isEqualTo("# Title only");
+  }
+
+  @Test
   void errorOutputsAreRecognised() {
     assertThat(CodexRolloutFormat.isErrorOutput("Exit code: 2\nWall time: 1 seconds")).isTrue();
     assertThat(CodexRolloutFormat.isErrorOutput("Chunk ID: a\nProcess exited with code 0\n")).isFalse();
