@@ -36,10 +36,12 @@ import java.util.Set;
  *       response: {@code response-<n>}, numbering runs of model items (reasoning, assistant text,
  *       tool calls) separated by anything else (tool output, user or developer message,
  *       token_count and other events).</li>
- *   <li>{@code event_msg:token_count} -> a {@code metadata/system_event} row (event
- *       {@code token_count}) carrying {@code last_token_usage}: input tokens without cached ones,
- *       output tokens (reasoning included), cached input tokens. The session's tokens are the last
- *       {@code total_token_usage} the same way (this matches Entire's session metadata).</li>
+ *   <li>{@code event_msg:token_count} gives no row: its {@code last_token_usage} (input tokens
+ *       without cached ones, output tokens with reasoning, cached input tokens) goes on the first
+ *       row of the model response it closes (the rows of a response are held until its
+ *       token_count arrives, or released without tokens at the next prompt, abort or end). The
+ *       session's tokens are the last {@code total_token_usage} the same way (this matches
+ *       Entire's session metadata).</li>
  *   <li>{@code event_msg:turn_aborted} -> interruption row ({@code is_interrupt}, event
  *       {@code turn_aborted}); {@code context_compacted} -> event {@code compaction};
  *       {@code error} -> system_event with {@code is_error}.</li>
@@ -120,6 +122,7 @@ public final class CodexRolloutFormat extends JsonlFormat {
       if (!inResponse) {
         responses++;
         inResponse = true;
+        out.hold(); // rows wait for the response's token_count
       }
       return "response-" + responses;
     }
@@ -337,6 +340,7 @@ public final class CodexRolloutFormat extends JsonlFormat {
       if (!et.equals("agent_message") && !et.equals("agent_reasoning")) inResponse = false;
       switch (et) {
         case "user_message" -> {
+          out.release(null, null, null);
           pendingPrompt = null;
           String text = Json.text(p, "message");
           if (text == null) text = "";
@@ -345,6 +349,7 @@ public final class CodexRolloutFormat extends JsonlFormat {
         }
         case "token_count" -> tokens(p, ts);
         case "turn_aborted" -> {
+          out.release(null, null, null);
           flushPending();
           String reason = Json.text(p, "reason");
           out.interrupt(reason == null ? "turn_aborted" : reason, ts);
@@ -376,16 +381,11 @@ public final class CodexRolloutFormat extends JsonlFormat {
         out.info.cacheReadTokens = cached;
       }
       JsonNode last = Json.obj(info, "last_token_usage");
-      if (last != null) {
-        Turn t = out.event("token_count", null, ts);
+      out.seen(ts);
+      if (last != null && out.holding()) {
         Long cached = Json.lng(last, "cached_input_tokens");
-        t.inputTokens = Json.minus(Json.lng(last, "input_tokens"), cached);
-        t.outputTokens = Json.lng(last, "output_tokens");
-        t.cacheReadInputTokens = cached;
-        t.model = out.model;
-        out.send();
-      } else {
-        out.seen(ts);
+        out.release(Json.minus(Json.lng(last, "input_tokens"), cached),
+            Json.lng(last, "output_tokens"), cached);
       }
     }
 
@@ -399,6 +399,7 @@ public final class CodexRolloutFormat extends JsonlFormat {
 
     @Override
     void finish() {
+      out.release(null, null, null);
       flushPending();
     }
   }
