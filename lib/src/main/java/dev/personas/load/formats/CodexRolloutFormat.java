@@ -15,7 +15,8 @@ import java.util.Set;
  *   <li>{@code event_msg:user_message} is the canonical prompt ({@code user_prompt}); its copy as
  *       {@code response_item:message role=user} (written just before it) is dropped. A
  *       {@code role=user} message that no {@code user_message} follows before the model's next
- *       output (older rollouts) is kept as the prompt. {@code <codex_delegation>} envelopes (written
+ *       output (older rollouts) is kept as the prompt. When an IDE/app client wrapped the prompt in
+ *       context sections, the prompt is the text under {@code ## My request for Codex:}. {@code <codex_delegation>} envelopes (written
  *       by a parent agent), {@code role=developer} instructions and user-channel context
  *       ({@code <environment_context>}, {@code # AGENTS.md instructions}, {@code <turn_aborted>},
  *       {@code <subagent_notification>}, any other leading tag except {@code <image>}) are
@@ -35,10 +36,12 @@ import java.util.Set;
  *       response: {@code response-<n>}, numbering runs of model items (reasoning, assistant text,
  *       tool calls) separated by anything else (tool output, user or developer message,
  *       token_count and other events).</li>
- *   <li>{@code event_msg:token_count} -> a {@code metadata/system_event} row (event
- *       {@code token_count}) carrying {@code last_token_usage}: input tokens without cached ones,
- *       output tokens (reasoning included), cached input tokens. The session's tokens are the last
- *       {@code total_token_usage} the same way (this matches Entire's session metadata).</li>
+ *   <li>{@code event_msg:token_count} gives no row: its {@code last_token_usage} (input tokens
+ *       without cached ones, output tokens with reasoning, cached input tokens) goes on the first
+ *       row of the model response it closes (the rows of a response are held until its
+ *       token_count arrives, or released without tokens at the next prompt, abort or end). The
+ *       session's tokens are the last {@code total_token_usage} the same way (this matches
+ *       Entire's session metadata).</li>
  *   <li>{@code event_msg:turn_aborted} -> interruption row ({@code is_interrupt}, event
  *       {@code turn_aborted}); {@code context_compacted} -> event {@code compaction};
  *       {@code error} -> system_event with {@code is_error}.</li>
@@ -119,6 +122,7 @@ public final class CodexRolloutFormat extends JsonlFormat {
       if (!inResponse) {
         responses++;
         inResponse = true;
+        out.hold(); // rows wait for the response's token_count
       }
       return "response-" + responses;
     }
@@ -336,14 +340,16 @@ public final class CodexRolloutFormat extends JsonlFormat {
       if (!et.equals("agent_message") && !et.equals("agent_reasoning")) inResponse = false;
       switch (et) {
         case "user_message" -> {
+          out.release(null, null, null);
           pendingPrompt = null;
           String text = Json.text(p, "message");
           if (text == null) text = "";
           if (text.stripLeading().startsWith("<codex_delegation>")) out.injected(text, ts);
-          else out.prompt(text, ts);
+          else out.prompt(request(text), ts);
         }
         case "token_count" -> tokens(p, ts);
         case "turn_aborted" -> {
+          out.release(null, null, null);
           flushPending();
           String reason = Json.text(p, "reason");
           out.interrupt(reason == null ? "turn_aborted" : reason, ts);
@@ -375,16 +381,11 @@ public final class CodexRolloutFormat extends JsonlFormat {
         out.info.cacheReadTokens = cached;
       }
       JsonNode last = Json.obj(info, "last_token_usage");
-      if (last != null) {
-        Turn t = out.event("token_count", null, ts);
+      out.seen(ts);
+      if (last != null && out.holding()) {
         Long cached = Json.lng(last, "cached_input_tokens");
-        t.inputTokens = Json.minus(Json.lng(last, "input_tokens"), cached);
-        t.outputTokens = Json.lng(last, "output_tokens");
-        t.cacheReadInputTokens = cached;
-        t.model = out.model;
-        out.send();
-      } else {
-        out.seen(ts);
+        out.release(Json.minus(Json.lng(last, "input_tokens"), cached),
+            Json.lng(last, "output_tokens"), cached);
       }
     }
 
@@ -392,14 +393,29 @@ public final class CodexRolloutFormat extends JsonlFormat {
       if (pendingPrompt != null) {
         String s = pendingPrompt;
         pendingPrompt = null;
-        out.prompt(s, pendingTs);
+        out.prompt(request(s), pendingTs);
       }
     }
 
     @Override
     void finish() {
+      out.release(null, null, null);
       flushPending();
     }
+  }
+
+  private static final String REQUEST_HEADER = "## My request for Codex:";
+
+  /**
+   * What the person typed: IDE and app clients prepend context ({@code # Context from my IDE
+   * setup:}, {@code # Files mentioned by the user:}, ...) and put the typed text under
+   * {@code ## My request for Codex:}; that section is the prompt. Other text is returned as is.
+   */
+  static String request(String text) {
+    if (!text.startsWith("#") && !text.stripLeading().startsWith("#")) return text;
+    int i = text.lastIndexOf(REQUEST_HEADER);
+    if (i < 0) return text;
+    return text.substring(i + REQUEST_HEADER.length()).strip();
   }
 
   /** Text a harness puts in the user channel: leading tags (except images) and AGENTS.md. */

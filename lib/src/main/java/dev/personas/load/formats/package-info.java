@@ -51,7 +51,8 @@
  *       {@code turn_aborted}.</li>
  *   <li>Tokens: input tokens exclude cached input (cached ones are {@code cache_read}); output
  *       tokens include reasoning. A response's tokens go on its first row only, so summing a
- *       column over rows gives the response totals (Codex: on {@code token_count} event rows).
+ *       column over rows gives the response totals (Codex: from the {@code token_count} event that
+ *       closes the response).
  *       Session tokens come from the transcript's own totals when it has them, else the sum over
  *       responses.</li>
  *   <li>Timestamps are UTC instants (ISO text, or epoch milliseconds; epoch values below 1e11 are

@@ -89,10 +89,16 @@ class CodexRolloutFormatTest {
     assertThat(results).extracting(t -> t.toolCallId).containsExactly("call_1", "call_2", "call_3");
     assertThat(results).extracting(t -> t.isError).containsExactly(true, false, false);
 
-    Turn usage = s.turns.stream().filter(t -> "token_count".equals(t.event)).findFirst().orElseThrow();
+    // the token_count closes the apply_patch response: its usage lands on that response's first row
+    Turn usage = tools.get(2);
     assertThat(usage.inputTokens).isEqualTo(500);
     assertThat(usage.outputTokens).isEqualTo(150);
     assertThat(usage.cacheReadInputTokens).isEqualTo(2000);
+    assertThat(s.turns.stream().filter(t -> t.inputTokens != null)).hasSize(1);
+    assertThat(s.turns).noneMatch(t -> "metadata".equals(t.role) && !t.isInterrupt);
+    // rows stay in file order although a response is held until its usage is known
+    assertThat(s.turns).extracting(t -> t.turnType).containsSubsequence("tool_use", "tool_result",
+        "tool_use", "tool_result", "tool_use", "tool_result", "system_event", "system_injected");
 
     List<Turn> interrupts = s.turns.stream().filter(t -> t.isInterrupt).toList();
     assertThat(interrupts).hasSize(1);
@@ -156,6 +162,16 @@ class CodexRolloutFormatTest {
     assertThat(s.info.sessionId).isEqualTo("early-1");
     assertThat(s.info.repoUrl).isEqualTo("git@example.org:a/b.git");
     assertThat(s.problems).isEmpty();
+  }
+
+  @Test
+  void ideContextIsNotPartOfThePrompt() {
+    assertThat(CodexRolloutFormat.request(
+        "# Context from my IDE setup:\n\n## Active file: a.py\n\n## My request for Codex:\nrename x\n"))
+        .isEqualTo("rename x");
+    assertThat(CodexRolloutFormat.request("plain ask ## My request for Codex: no"))
+        .isEqualTo("plain ask ## My request for Codex: no");
+    assertThat(CodexRolloutFormat.request("# Title only")).isEqualTo("# Title only");
   }
 
   @Test
