@@ -341,9 +341,20 @@ public final class Ingest {
       Table sessions = Schema.emptySessions();
       Table conv = Schema.emptyConversations();
       Set<String> parsedIds = new HashSet<>(chosen.keySet());
+      List<ConversationSink.Part> parts = new ArrayList<>();
       for (Map.Entry<String, Integer> e : chosen.entrySet()) {
         int i = e.getValue();
-        addSession(e.getKey(), jobs.get(i), parsed.get(i), sessions, conv);
+        addSession(e.getKey(), jobs.get(i), parsed.get(i), sessions, parts);
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(o.threads(), r -> {
+        Thread th = new Thread(r, "ingest-columns");
+        th.setDaemon(true);
+        return th;
+      });
+      try {
+        ConversationSink.appendAll(conv, parts, pool);
+      } finally {
+        pool.shutdownNow();
       }
       for (Parsed p : parsed) {
         for (ConversationSink s : p.sinks) s.release();
@@ -450,7 +461,7 @@ public final class Ingest {
       return "u" + HexFormat.of().formatHex(h).substring(0, 10);
     }
 
-    void addSession(String sid, EntireScan.Job j, Parsed p, Table sessions, Table conv) {
+    void addSession(String sid, EntireScan.Job j, Parsed p, Table sessions, List<ConversationSink.Part> parts) {
       String repoId = repoIdOf(j, p);
       SessionInfo info = p.sinks.isEmpty() ? new SessionInfo() : p.sinks.get(0).session();
       // identity
@@ -560,7 +571,7 @@ public final class Ingest {
       sessions.stringColumn("source_path").append(sourcePath);
       int turn = 0;
       for (ConversationSink s : p.sinks) {
-        s.appendTo(conv, sid, repoId, user, agent, turn);
+        parts.add(new ConversationSink.Part(s, sid, repoId, user, agent, turn));
         turn += s.size();
       }
       if (rows == 0) {
