@@ -152,10 +152,13 @@ public class FeaturesBench {
     int reps = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     Dataset d = synthetic(n, per, 42L);
     System.out.printf("rows %d sessions %d%n", d.conversations().rowCount(), n);
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     for (int i = 0; i < reps; i++) {
       long a = System.nanoTime();
+      long cpu = mx.getCurrentThreadCpuTime();
       Table t = Features.of(d, FeatureOptions.defaults());
-      System.out.printf("run %d: %.1f ms (%d x %d)%n", i, (System.nanoTime() - a) / 1e6,
+      System.out.printf("run %d: wall %.1f ms, thread CPU %.1f ms (%d x %d)%n", i,
+          (System.nanoTime() - a) / 1e6, (mx.getCurrentThreadCpuTime() - cpu) / 1e6,
           t.rowCount(), t.columnCount());
     }
   }

@@ -287,6 +287,48 @@ public final class Charts {
     return r;
   }
 
+  // ---------------------------------------------------------------- lines over numbers
+
+  /**
+   * Lines with point markers over a numeric x, one per series, e.g. a k sweep (k on x; BIC,
+   * silhouette or stability per series). NaN values leave gaps. Series keep the map's order and take
+   * palette colours in that order.
+   *
+   * @param x ascending x values
+   * @param series series name to y values (legend order), each as long as {@code x}
+   * @param yPattern {@link java.text.DecimalFormat} pattern of the y axis
+   */
+  public static XYChart lines(String title, String xTitle, String yTitle, double[] x, Map<String, double[]> series,
+      String yPattern) {
+    if (x == null || x.length == 0) throw new IllegalArgumentException("x must not be empty");
+    if (series == null || series.isEmpty()) throw new IllegalArgumentException("series must not be empty");
+    pattern("yPattern", yPattern);
+    for (int i = 1; i < x.length; i++) {
+      if (!(x[i] > x[i - 1])) throw new IllegalArgumentException("x must be strictly ascending: " + x[i - 1] + ", " + x[i]);
+    }
+    XYChart c = Theme.apply(new XYChartBuilder().width(Theme.WIDTH).height(Theme.HEIGHT)
+        .title(text("title", title)).xAxisTitle(text("xTitle", xTitle)).yAxisTitle(text("yTitle", yTitle)).build());
+    c.getStyler().setYAxisDecimalPattern(yPattern);
+    c.getStyler().setLegendVisible(series.size() > 1);
+    List<Double> xs = new ArrayList<>();
+    for (double v : x) xs.add(v);
+    int i = 0;
+    for (Map.Entry<String, double[]> e : series.entrySet()) {
+      if (e.getValue() == null || e.getValue().length != x.length) {
+        throw new IllegalArgumentException("series " + e.getKey() + " must have " + x.length + " values");
+      }
+      List<Double> ys = new ArrayList<>();
+      for (double v : e.getValue()) ys.add(Double.isFinite(v) ? v : null);
+      XYSeries s = c.addSeries(e.getKey(), xs, ys);
+      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+      s.setMarker(Theme.marker(0));
+      s.setMarkerColor(Theme.color(i));
+      s.setLineColor(Theme.color(i++));
+      s.setLineWidth(2f);
+    }
+    return c;
+  }
+
   // ---------------------------------------------------------------- lines over time
 
   /**

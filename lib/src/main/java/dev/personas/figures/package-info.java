@@ -15,8 +15,8 @@
  *   <li>{@link dev.personas.figures.Theme}: DejaVu Sans, Okabe-Ito palette, diverging palette,
  *       800 x 500 pixels, locale ROOT, UTC.
  *   <li>{@link dev.personas.figures.Charts}: histogram (separate end bars, mean/median lines), bars
- *       and shares (sorted, labelled), grouped bars (ours vs published), lines over days, scatter by
- *       group, heatmap (diverging, centred on 0), box plots.
+ *       and shares (sorted, labelled), grouped bars (ours vs published), lines over numbers (k sweep)
+ *       and over days, scatter by group, heatmap (diverging, centred on 0), box plots.
  *   <li>{@link dev.personas.figures.RollingShares}: rolling n-day shares of groups (SWE-chat Fig. 25).
  *   <li>{@link dev.personas.figures.Figures} / {@link dev.personas.figures.FigureStore}: write
  *       {@code <root>/<notebook>/<name>.{png,svg,html}} and {@code <root>/MANIFEST.tsv}

@@ -99,6 +99,21 @@ class ChartsTest {
   }
 
   @Test
+  void linesOverNumbersForAKSweep() {
+    Map<String, double[]> m = new LinkedHashMap<>();
+    m.put("silhouette", new double[] {0.31, 0.42, Double.NaN});
+    m.put("stability (ARI)", new double[] {0.9, 0.8, 0.7});
+    XYChart c = Charts.lines("k sweep", "k (clusters)", "score", new double[] {2, 3, 4}, m, "0.00");
+    assertThat(names(c)).containsExactly("silhouette", "stability (ARI)");
+    assertThat(c.getSeries("silhouette").getYData()[2]).isNaN();
+    assertThat(c.getSeries("stability (ARI)").getLineColor()).isEqualTo(Theme.color(1));
+    assertThatThrownBy(() -> Charts.lines("t", "x", "y", new double[] {3, 2}, m, "0"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3.0, 2.0");
+    assertThatThrownBy(() -> Charts.lines("t", "x", "y", new double[] {1, 2}, m, "0"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("silhouette");
+  }
+
+  @Test
   void timeLinesUseUtcDatesAndRejectUnsortedDates() {
     Table t = Table.create("t",
         DateColumn.create("day", List.of(LocalDate.of(2025, 1, 2), LocalDate.of(2025, 1, 1))),

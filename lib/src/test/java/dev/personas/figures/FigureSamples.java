@@ -61,6 +61,12 @@ public final class FigureSamples {
     m.put("lines", Charts.timeLines("Coding modes over time (14-day rolling shares)", "share of sessions", days,
         lines, "0.00"));
 
+    Map<String, double[]> sweep = new LinkedHashMap<>();
+    sweep.put("silhouette", new double[] {0.31, 0.42, 0.38, 0.33, 0.29, 0.27});
+    sweep.put("stability (mean ARI)", new double[] {0.92, 0.88, 0.71, 0.64, 0.60, 0.52});
+    m.put("k-sweep", Charts.lines("Session types: k sweep", "k (number of types)", "score", new double[] {2, 3, 4, 5, 6, 7},
+        sweep, "0.00"));
+
     double[] x = new double[300];
     double[] y = new double[300];
     List<String> g = new ArrayList<>();
