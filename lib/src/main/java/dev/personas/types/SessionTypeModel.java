@@ -232,7 +232,10 @@ public final class SessionTypeModel {
     TransformOptions t = doc.options().transform();
     Object[][] kv = {
         {"algorithm", e.algorithm()}, {"k", doc.k()}, {"rule", doc.rule()},
-        {"k_range", e.kMin() + ".." + e.kMax()}, {"restarts", e.restarts()}, {"seed", e.seed()},
+        {"k_range", e.kMin() + ".." + e.kMax()},
+        {"k_at_upper_edge", doc.k() == e.kMax() && e.kMax() > e.kMin()
+            ? "true: the rule's score does not peak inside the range (weak cluster structure);"
+                + " widen kMax or read the selection table" : "false"}, {"restarts", e.restarts()}, {"seed", e.seed()},
         {"bootstraps", e.bootstraps()},
         {"bootstrap_fraction", String.format(Locale.ROOT, "%.2f", e.bootstrapFraction())},
         {"bootstrap_restarts", e.bootstrapRestarts()},

@@ -10,8 +10,9 @@ import java.util.TreeMap;
  *
  * @param features feature columns to cluster on; empty means {@link Vocabulary#defaultFeatures()}
  *     restricted to the columns the table has (the ones missing are listed in the configuration)
- * @param dictionary words and kinds per feature (e.g. the features part's dictionary); features
- *     without an entry fall back to {@link Vocabulary#builtIn()}
+ * @param dictionary words and kinds per feature overriding {@link
+ *     dev.personas.features.FeatureDictionary}; features in neither fall back to {@link
+ *     Vocabulary#builtIn()}
  * @param transform feature transform options
  * @param engine clustering, model selection and stability options (seed included)
  * @param idColumn row id column of the feature table ({@code session_id})
@@ -58,9 +59,8 @@ public record TypeOptions(List<String> features, Map<String, FeatureSpec> dictio
     return new TypeOptions(features, dictionary, transform, engine, c, nameThreshold);
   }
 
-  /** The spec for a feature: the dictionary's, else the built-in one, else null. */
+  /** The spec for a feature: {@link Vocabulary#spec(String, Map)} with this dictionary. */
   public FeatureSpec spec(String feature) {
-    FeatureSpec s = dictionary.get(feature);
-    return s != null ? s : Vocabulary.builtIn().get(feature);
+    return Vocabulary.spec(feature, dictionary);
   }
 }

@@ -1,6 +1,8 @@
 package dev.personas.types;
 
+import dev.personas.features.FeatureDictionary;
 import dev.personas.features.FeatureSpec;
+import dev.personas.features.Features;
 import dev.personas.load.ToolTaxonomy;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,12 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The default feature set of session types and a small built-in vocabulary for naming them, used
- * until (or when) no feature dictionary is passed in {@link TypeOptions#dictionary()}. Names and
- * definitions follow the session-features issue (#4): Bigspin's published deterministic signals,
- * SWE-chat's measures (tool category shares over the 20 categories of {@link ToolTaxonomy}), and
- * Anthropic's session-shape measures. Only {@code kind}, {@code highWords} and {@code lowWords}
- * matter here; the features part owns the full definitions.
+ * The default feature set of session types ({@link FeatureDictionary#DEFAULT_CLUSTERING_SET}) and a
+ * small built-in vocabulary, the last fallback for naming after {@link TypeOptions#dictionary()}
+ * and {@link FeatureDictionary}. Names follow the session-features issue (#4): Bigspin's published
+ * deterministic signals, SWE-chat's measures (tool category shares over the 20 categories of
+ * {@link ToolTaxonomy}, columns {@link Features#toolShareColumn}), and Anthropic's session-shape
+ * measures. Only {@code kind}, {@code highWords} and {@code lowWords} matter here; the features
+ * part owns the definitions.
  */
 public final class Vocabulary {
   private Vocabulary() {}
@@ -87,21 +90,33 @@ public final class Vocabulary {
     DEFAULT_FEATURES = List.copyOf(defaults);
   }
 
-  /**
-   * Column name of a tool category's share, {@code tool_<category>_share}, with characters other
-   * than letters, digits and underscore replaced by '_' (e.g. {@code tool_bash_build_share},
-   * {@code tool_git_gh_share}). Check against the features part's final naming.
-   */
+  /** Column name of a tool category's share: {@link Features#toolShareColumn}. */
   public static String shareColumn(String category) {
-    return "tool_" + category.replaceAll("[^A-Za-z0-9_]", "_") + "_share";
+    return Features.toolShareColumn(category);
+  }
+
+  /** The default feature set: {@link FeatureDictionary#DEFAULT_CLUSTERING_SET} (22 names). */
+  public static List<String> defaultFeatures() {
+    return FeatureDictionary.DEFAULT_CLUSTERING_SET;
   }
 
   /**
-   * The default feature set: the 16 named signals of issue 4 (iteration_count ...
-   * words_per_prompt) then the 20 tool category shares; 36 names.
+   * The 16 named signals of issue 4 (iteration_count ... words_per_prompt) then the 20 tool
+   * category shares; 36 names, all with built-in words.
    */
-  public static List<String> defaultFeatures() {
+  public static List<String> extendedFeatures() {
     return DEFAULT_FEATURES;
+  }
+
+  /**
+   * Words and kind for a feature: {@code dictionary}'s entry, else {@link FeatureDictionary}'s,
+   * else the built-in one, else null.
+   */
+  public static FeatureSpec spec(String feature, Map<String, FeatureSpec> dictionary) {
+    FeatureSpec s = dictionary == null ? null : dictionary.get(feature);
+    if (s != null) return s;
+    if (FeatureDictionary.contains(feature)) return FeatureDictionary.get(feature);
+    return BUILT_IN.get(feature);
   }
 
   /** The built-in vocabulary, by feature name. */

@@ -46,10 +46,13 @@ class SessionTypesTest {
     Set<String> names = m.types().stream().map(SessionTypeModel.TypeInfo::name).collect(Collectors.toSet());
     assertThat(names).hasSize(3);
     Set<String> words = new java.util.HashSet<>();
-    Vocabulary.builtIn().values().forEach(f -> { words.add(f.highWords()); words.add(f.lowWords()); });
+    for (String f : m.doc().features()) {
+      words.add(Vocabulary.spec(f, Map.of()).highWords());
+      words.add(Vocabulary.spec(f, Map.of()).lowWords());
+    }
     assertThat(m.types()).allSatisfy(t -> assertThat(words).anyMatch(w -> t.name().toLowerCase().startsWith(w.toLowerCase())));
     // the long-loop type is named after its edits, tests or corrections
-    assertThat(String.join("|", names)).containsAnyOf("test runs", "course corrections", "edit rounds", "many prompts");
+    assertThat(String.join("|", names)).containsAnyOf("test runs", "corrections", "editing rounds", "edit use", "many prompts");
     assertThat(m.types()).allSatisfy(t -> assertThat(t.stable()).isTrue());
     // default features present in the table were used; others are listed as missing
     assertThat(m.doc().features()).contains("iteration_count", "tool_edit_share").doesNotContain("shell_share");
@@ -129,16 +132,21 @@ class SessionTypesTest {
   @Test
   void dictionaryWordsAndPcaAreUsed() {
     PlantedSessions p = new PlantedSessions(60, 15);
-    Map<String, FeatureSpec> dict = Map.of("course_correction_count", new FeatureSpec(
-        "course_correction_count", "prompts", "count", "short corrections", "test", "marathon talk",
-        "no steering"));
+    Map<String, FeatureSpec> dict = new HashMap<>();
+    for (String c : p.table.columnNames()) {
+      if (c.equals("session_id")) continue;
+      dict.put(c, new FeatureSpec(c, "u", c.endsWith("_count") ? "count" : "ratio", "d", "test",
+          "HIGH-" + c, "LOW-" + c));
+    }
+    dict.put("course_correction_count", new FeatureSpec("course_correction_count", "prompts", "count",
+        "short corrections", "test", "marathon talk", "no steering"));
     TypeOptions o = fast().withDictionary(dict)
         .withTransform(TransformOptions.defaults().withPca(0.9));
     SessionTypeModel m = SessionTypes.fit(p.table, o);
     assertThat(m.k()).isEqualTo(3);
     assertThat(m.types().stream().map(SessionTypeModel.TypeInfo::description).collect(Collectors.joining("|")))
         .contains("marathon talk");
-    assertThat(m.types()).anySatisfy(t -> assertThat(t.name()).startsWith("Marathon talk"));
+    assertThat(m.types()).allSatisfy(t -> assertThat(t.name()).matches("(HIGH-|LOW-|Marathon talk|No steering).*"));
     assertThat(m.doc().transform().outputDimension()).isLessThan(m.doc().features().size());
     assertThat(SessionTypeModel.fromJson(m.toJson()).assign(p.table).intColumn("type_id").asIntArray())
         .containsExactly(m.assign(p.table).intColumn("type_id").asIntArray());
