@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  *
  * <p>Merging: a session's checkpoints are cumulative, so one transcript is kept: the longest
  * native one ({@code full.jsonl}/{@code raw_transcript}), or the longest compact one when no native
- * exists. Early sessions with ids {@code YYYY-MM-DD-<uuid>} hold non-cumulative slices: all their
+ * exists (also read when the native one yields no record, e.g. in a format no parser reads). A
+ * continuation chunk whose first part is missing is not used. Early sessions with ids {@code YYYY-MM-DD-<uuid>} hold non-cumulative slices: all their
  * distinct native transcripts are kept in checkpoint order. Metadata of distinct checkpoints are all
  * kept (token usage and attribution are per checkpoint).
  */
@@ -53,6 +54,7 @@ final class EntireScan {
     final List<Meta> metas = new ArrayList<>();
     final List<List<Blob>> transcripts = new ArrayList<>();
     String transcriptKind; // native | compact | null
+    List<Blob> fallback; // compact transcript to read when the native one yields no record
     String key; // stable sort key
     final List<Folder> candidates = new ArrayList<>();
   }
@@ -97,6 +99,9 @@ final class EntireScan {
     for (SourceTree.Entry e : entries) {
       Blob b = e.blob();
       String name = b.name();
+      if (name.equals("checkpoint.json") && ("/" + b.parent()).contains("/tasks/")) {
+        continue; // a sub-agent task record of a checkpoint (tasks/<tool_use_id>/checkpoint.json)
+      }
       if (name.equals("metadata.json")) {
         byte[] bytes;
         try (InputStream in = Decompress.wrap(b.open())) {
@@ -231,7 +236,8 @@ final class EntireScan {
     List<Instant> nativeTimes = new ArrayList<>();
     List<Blob> compacts = new ArrayList<>();
     for (Folder f : fs) {
-      if (!f.nativeChunks.isEmpty()) {
+      // a continuation chunk without its first part (dropped from a snapshot) is not a transcript
+      if (!f.nativeChunks.isEmpty() && f.nativeChunks.containsKey(0)) {
         natives.add(new ArrayList<>(f.nativeChunks.values()));
         nativeTimes.add(f.meta == null || f.meta.createdAt() == null ? Instant.MAX : f.meta.createdAt());
       }
@@ -256,6 +262,9 @@ final class EntireScan {
         }
         j.transcripts.add(best);
       }
+      Blob bestCompact = null;
+      for (Blob c : compacts) if (bestCompact == null || c.size() > bestCompact.size()) bestCompact = c;
+      if (bestCompact != null) j.fallback = List.of(bestCompact);
     } else if (!compacts.isEmpty()) {
       j.transcriptKind = "compact";
       Blob best = null;

@@ -100,6 +100,7 @@ public final class Ingest {
     final List<IngestReport.FileEntry> files = new ArrayList<>();
     String formatId;
     String agent;
+    String path; // first transcript read with a format
     long bytes;
   }
 
@@ -237,7 +238,19 @@ public final class Ingest {
     /** Parses the transcripts of one job; never throws for bad content. */
     Parsed parse(EntireScan.Job j) {
       Parsed p = new Parsed();
-      for (List<Blob> chunks : j.transcripts) {
+      parseInto(p, j.transcripts);
+      if (j.fallback != null && rows(p) == 0) {
+        p.sinks.clear();
+        p.formatId = null;
+        p.agent = null;
+        p.path = null;
+        parseInto(p, List.of(j.fallback));
+      }
+      return p;
+    }
+
+    void parseInto(Parsed p, List<List<Blob>> transcripts) {
+      for (List<Blob> chunks : transcripts) {
         String label = String.join(" + ", chunks.stream().map(Blob::origin).toList());
         ConversationSink sink = new ConversationSink(o.maxContentChars(), o.maxToolInputChars());
         MessageDigest md = Fingerprint.sha();
@@ -253,12 +266,17 @@ public final class Ingest {
           } else {
             format = f.get().id();
             try {
-              f.get().parse(in, sink);
+              // shielded: a parser may close its stream; the rest is still drained for the hash
+              f.get().parse(new java.io.FilterInputStream(in) {
+                @Override
+                public void close() {}
+              }, sink);
             } catch (IOException | RuntimeException e) {
               sink.problem(0, "parser stopped: " + e);
             }
             in.transferTo(OutputNull.INSTANCE);
             if (p.formatId == null) {
+              p.path = chunks.get(0).origin();
               p.formatId = format;
               p.agent = f.get().agent();
             }
@@ -276,7 +294,6 @@ public final class Ingest {
         p.files.add(new IngestReport.FileEntry(label, format, count[0], sink.size(),
             sink.problems().size(), 0, lp(sink.problems()), lp(sink.warnings()), note));
       }
-      return p;
     }
 
     static List<IngestReport.LineProblem> lp(List<ConversationSink.Problem> ps) {
@@ -495,6 +512,9 @@ public final class Ingest {
         agent = AgentNames.fromEntireMetadata(agent);
       } else {
         agent = AgentNames.canonical(info.agent != null ? info.agent : p.agent);
+        // an Entire session folder without metadata nor readable transcript (shadow branches):
+        // Entire's own default, as for metadata without an agent
+        if (agent == null && !"raw".equals(j.source)) agent = AgentNames.fromEntireMetadata(null);
       }
       if (agent == null) agent = "unknown";
       if (model == null) model = info.model;
@@ -516,7 +536,7 @@ public final class Ingest {
       if (ended == null) ended = metaLast;
       Integer turns = rows > 0 ? Integer.valueOf(prompts) : metaTurns;
       Double pct = anyAttr ? (committed > 0 ? 100.0 * agentLines / committed : lastPct) : null;
-      String sourcePath = describe(j);
+      String sourcePath = p.path != null ? p.path : describe(j);
       sessions.stringColumn("session_id").append(sid);
       sessions.stringColumn("user_id").append(user);
       sessions.stringColumn("repo_id").append(repoId);

@@ -38,6 +38,9 @@ import java.util.Set;
  *   <li>{@code event_msg:turn_aborted} -> interruption row ({@code is_interrupt}, event
  *       {@code turn_aborted}); {@code context_compacted} -> event {@code compaction};
  *       {@code error} -> system_event with {@code is_error}.</li>
+ *   <li>The early rollout layout (a header line {@code {id, timestamp, instructions, git}}, then
+ *       response items unwrapped, one per line, and {@code record_type: state} lines) maps the
+ *       same way; {@code local_shell_call} -> {@code tool_use} named {@code local_shell}.</li>
  *   <li>{@code session_meta} gives session id (the first one; later copies repeat it), cwd and
  *       {@code git.repository_url}; {@code turn_context.model} the model of following rows.</li>
  * </ul>
@@ -50,6 +53,10 @@ public final class CodexRolloutFormat extends JsonlFormat {
 
   private static final Set<String> TOP_TYPES =
       Set.of("session_meta", "turn_context", "response_item", "event_msg");
+  /** Response item types that the early layout writes unwrapped, one per line. */
+  private static final Set<String> EARLY_ITEMS = Set.of("message", "function_call",
+      "function_call_output", "reasoning", "local_shell_call", "custom_tool_call",
+      "custom_tool_call_output", "web_search_call");
   private static final Set<String> IGNORED_TOP_TYPES =
       Set.of("compacted", "world_state", "inter_agent_communication_metadata");
 
@@ -63,11 +70,18 @@ public final class CodexRolloutFormat extends JsonlFormat {
     return "Codex";
   }
 
-  /** First record has a Codex top-level type and a payload (or is a bare session_meta). */
+  /**
+   * First record has a Codex top-level type and a payload (or is a bare session_meta), or is the
+   * session header of the early rollout layout ({@code {id, timestamp, instructions|git}}, no type).
+   */
   @Override
   public boolean detect(String head) {
     HeadProbe p = HeadProbe.of(head);
     String type = p.str("type");
+    if (type == null && !p.has("type") && p.str("id") != null && p.str("timestamp") != null
+        && (p.has("instructions") || p.isObject("git")) && !p.has("sessionId")) {
+      return true;
+    }
     if (type == null || !TOP_TYPES.contains(type)) return false;
     if (p.has("parentUuid") || p.has("uuid") || p.has("sessionId")) return false;
     return p.isObject("payload") || p.isObject("item") || type.equals("session_meta");
@@ -91,6 +105,8 @@ public final class CodexRolloutFormat extends JsonlFormat {
   }
 
   static final class CodexSession extends Session {
+    /** Line number of the first record (the early layout's header line). */
+    private long firstLine;
     /** A role=user response item waiting for its event_msg:user_message copy. */
     private String pendingPrompt;
     private Instant pendingTs;
@@ -102,8 +118,17 @@ public final class CodexRolloutFormat extends JsonlFormat {
     @Override
     void record(JsonNode rec, long line) {
       String type = Json.text(rec, "type");
+      if (firstLine == 0) firstLine = line;
       if (type == null) {
-        out.problem(line, "record without type");
+        if (line == firstLine && rec.has("id") && rec.has("timestamp")) {
+          meta(rec, null); // early layout: the first line is the session header
+        } else if (!rec.has("record_type")) {
+          out.problem(line, "record without type");
+        }
+        return;
+      }
+      if (!rec.has("payload") && !rec.has("item") && EARLY_ITEMS.contains(type)) {
+        responseItem(rec, Json.instant(rec, "timestamp")); // early layout: items unwrapped
         return;
       }
       Instant ts = Json.instant(rec, "timestamp");
@@ -181,6 +206,17 @@ public final class CodexRolloutFormat extends JsonlFormat {
             t.toolInputJson = Json.write(input);
           }
           t.messageId = Json.text(p, "id");
+          out.send();
+        }
+        case "local_shell_call" -> {
+          flushPending();
+          Turn t = out.toolUse("local_shell", Json.text(p, "call_id"), ts);
+          JsonNode action = Json.obj(p, "action");
+          if (action != null) {
+            t.toolInputJson = Json.write(action);
+            ToolInputs.fill(t, action);
+            if (t.filePath != null && t.command != null) t.filePath = null;
+          }
           out.send();
         }
         case "web_search_call" -> {

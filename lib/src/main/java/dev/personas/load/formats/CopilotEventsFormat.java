@@ -3,6 +3,7 @@ package dev.personas.load.formats;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.personas.load.Turn;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
@@ -26,7 +27,7 @@ import java.util.Set;
  *       id), else {@code messageId}. Its {@code toolRequests} are not rows: the execution events
  *       are.</li>
  *   <li>{@code tool.execution_start} -> {@code tool_use} (arguments; {@code apply_patch} patch
- *       text -> file path); {@code tool.execution_complete} -> {@code tool_result}
+ *       text -> file path; {@code message_id} of the assistant message that requested it); {@code tool.execution_complete} -> {@code tool_result}
  *       ({@code is_error = !success}).</li>
  *   <li>{@code permission.completed} with a denied result -> a {@code tool_result} row with
  *       {@code is_error} for that call (a rejection; a later completion of the same call gives no
@@ -82,6 +83,8 @@ public final class CopilotEventsFormat extends JsonlFormat {
 
   static final class CopilotSession extends Session {
     private final Set<String> denied = new HashSet<>();
+    /** toolCallId -> API response id of the assistant message that requested it. */
+    private final Map<String, String> requestedBy = new HashMap<>();
 
     CopilotSession(Emit out) {
       super(out);
@@ -153,7 +156,9 @@ public final class CopilotEventsFormat extends JsonlFormat {
         case "tool.execution_start" -> {
           if (d == null) return;
           String name = Json.text(d, "toolName");
-          Turn t = out.toolUse(name, Json.text(d, "toolCallId"), ts);
+          String callId = Json.text(d, "toolCallId");
+          Turn t = out.toolUse(name, callId, ts);
+          t.messageId = callId == null ? null : requestedBy.get(callId);
           String m = Json.nonBlank(d, "model");
           if (m != null) t.model = m;
           t.isSidechain = side;
@@ -237,6 +242,12 @@ public final class CopilotEventsFormat extends JsonlFormat {
       String text = Json.text(d, "content");
       JsonNode reqs = Json.arr(d, "toolRequests");
       boolean hasReqs = reqs != null && reqs.size() > 0;
+      if (hasReqs && id != null) {
+        for (JsonNode r : reqs) {
+          String call = Json.text(r, "toolCallId");
+          if (call != null) requestedBy.put(call, id);
+        }
+      }
       if ((text != null && !text.isBlank()) || (pending && !hasReqs)) {
         Turn t = out.answer(text, ts, model);
         t.isConversational = text != null && !text.isBlank();

@@ -8,7 +8,8 @@ import dev.personas.load.Turn;
  * timestamps, ids or models (rows have null timestamps). A user text holding a
  * {@code <user_query>} element is a prompt whose content is the query text (the surrounding
  * {@code <external_links>}, {@code <attached_files>} context is dropped); other user text starting
- * with a tag is {@code system_injected}. Assistant blocks as in {@link Blocks}.
+ * with a tag is {@code system_injected}. Assistant blocks as in {@link Blocks}, except that a
+ * message made of one bold title line is a reasoning summary ({@code assistant_thinking}).
  */
 public final class CursorJsonlFormat extends JsonlFormat {
   public static final String ID = "cursor-jsonl";
@@ -21,6 +22,16 @@ public final class CursorJsonlFormat extends JsonlFormat {
   @Override
   public String agent() {
     return "Cursor";
+  }
+
+  /**
+   * Cursor writes its reasoning summaries as assistant messages holding one bold title line
+   * ({@code **Planning the patch**}); these become {@code assistant_thinking}.
+   */
+  static boolean isBoldTitle(String s) {
+    String t = s.strip();
+    return t.length() > 4 && t.startsWith("**") && t.endsWith("**") && t.indexOf('\n') < 0
+        && t.indexOf("**", 2) == t.length() - 2;
   }
 
   /** First record has {@code role} and a {@code message} object and no {@code type}. */
@@ -58,7 +69,14 @@ public final class CursorJsonlFormat extends JsonlFormat {
             out.prompt(text, null);
           }
         } else if (role.equals("assistant")) {
-          Blocks.emit(out, "assistant", content, null, null, null, null, null, null);
+          String only = content != null && content.isArray() && content.size() == 1
+              ? Json.text(content.get(0), "text") : null;
+          if (only != null && isBoldTitle(only)) {
+            out.thinking(only, null, null);
+            out.send();
+          } else {
+            Blocks.emit(out, "assistant", content, null, null, null, null, null, null);
+          }
         } else {
           Turn t = out.event(null, Json.contentText(content), null);
           out.send();

@@ -63,7 +63,8 @@ public final class DroidJsonlFormat extends JsonlFormat {
           Long o = Json.lng(usage, "output_tokens");
           Long c = Json.lng(usage, "cache_read_input_tokens");
           if (usage != null) out.addTokens(in, o, c);
-          Blocks.emit(out, role, msg.get("content"), ts, model, Json.text(msg, "id"), in, o, c);
+          String mid = "assistant".equals(role) ? Json.text(rec, "id") : null;
+          Blocks.emit(out, role, msg.get("content"), ts, model, mid, in, o, c);
         } else if (type == null) {
           out.problem(line, "record without type");
         } else {

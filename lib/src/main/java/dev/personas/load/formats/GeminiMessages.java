@@ -183,7 +183,6 @@ final class GeminiMessages {
         Turn r = out.toolResult(name, callId, output,
             err != null || "error".equals(status) || cancelled, cts != null ? cts : ts);
         r.isInterrupt = cancelled;
-        r.messageId = id;
         if (callId != null) resultIds.add(callId);
         out.send();
       }

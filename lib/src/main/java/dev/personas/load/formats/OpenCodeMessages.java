@@ -187,7 +187,6 @@ final class OpenCodeMessages {
       String output = Json.text(state, "output");
       if (output == null) output = Json.text(state, "error");
       Turn r = out.toolResult(name, callId, output, err, end != null ? end : start);
-      r.messageId = messageId;
       out.send();
     }
   }

@@ -125,6 +125,35 @@ class CodexRolloutFormatTest {
   }
 
   @Test
+  void readsTheEarlyUnwrappedLayout() {
+    String early = """
+        {"id":"early-1","timestamp":"2025-05-01T08:00:00.000Z","instructions":null,"git":{"repository_url":"git@example.org:a/b.git"}}
+        {"record_type":"state"}
+        {"type":"message","role":"user","content":[{"type":"input_text","text":"<user_instructions>be careful</user_instructions>"}]}
+        {"type":"message","role":"user","content":[{"type":"input_text","text":"count the lines"}]}
+        {"record_type":"state"}
+        {"type":"local_shell_call","call_id":"c1","status":"completed","action":{"type":"exec","command":["bash","-lc","wc -l *.txt"]}}
+        {"type":"function_call_output","call_id":"c1","output":"{\\"output\\":\\"3 a.txt\\",\\"metadata\\":{\\"exit_code\\":0}}"}
+        {"type":"message","role":"assistant","content":[{"type":"output_text","text":"3 lines."}]}
+        """;
+    CodexRolloutFormat f = new CodexRolloutFormat();
+    assertThat(f.detect(early)).isTrue();
+    RecordingSink s = Fixtures.parse(f, early);
+    assertThat(s.ofType("user_prompt")).extracting(t -> t.content)
+        .containsExactly("count the lines");
+    assertThat(s.ofType("system_injected")).hasSize(1);
+    Turn tool = s.ofType("tool_use").get(0);
+    assertThat(tool.toolName).isEqualTo("local_shell");
+    assertThat(tool.command).isEqualTo("wc -l *.txt");
+    assertThat(category(tool)).isEqualTo("bash:file");
+    assertThat(s.ofType("tool_result").get(0).isError).isFalse();
+    assertThat(s.ofType("assistant_response")).hasSize(1);
+    assertThat(s.info.sessionId).isEqualTo("early-1");
+    assertThat(s.info.repoUrl).isEqualTo("git@example.org:a/b.git");
+    assertThat(s.problems).isEmpty();
+  }
+
+  @Test
   void errorOutputsAreRecognised() {
     assertThat(CodexRolloutFormat.isErrorOutput("Exit code: 2\nWall time: 1 seconds")).isTrue();
     assertThat(CodexRolloutFormat.isErrorOutput("Chunk ID: a\nProcess exited with code 0\n")).isFalse();

@@ -64,6 +64,8 @@ class CopilotEventsFormatTest {
     assertThat(tools).extracting(Fixtures::category)
         .containsExactly("bash:build", "read", "edit", "grep");
     assertThat(tools.get(0).command).isEqualTo("npm run build");
+    assertThat(tools.get(0).messageId).isEqualTo("msg_api_1"); // from the requesting message
+    assertThat(tools.get(1).messageId).isNull();
     assertThat(tools.get(1).filePath).isEqualTo("/src/app/tsconfig.json");
     assertThat(tools.get(3).pattern).isEqualTo("TODO");
     assertThat(tools.get(3).isSidechain).isTrue();

@@ -74,6 +74,7 @@ class GeminiFormatsTest {
         .containsExactly("README.md", "old_string not found", null);
     assertThat(results).extracting(t -> t.isError).containsExactly(false, true, true);
     assertThat(results).extracting(t -> t.isInterrupt).containsExactly(false, false, true);
+    assertThat(results).allMatch(t -> t.messageId == null); // results are messages of their own
 
     assertThat(s.turns.stream().filter(t -> t.isInterrupt && "turn_aborted".equals(t.event)))
         .hasSize(1);

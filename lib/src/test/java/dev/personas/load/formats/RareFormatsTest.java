@@ -12,6 +12,7 @@ class RareFormatsTest {
   static final String CURSOR = """
       {"role":"user","message":{"content":[{"type":"text","text":"<attached_files>\\nx.go\\n</attached_files>\\n<user_query>\\nrename foo to bar\\n</user_query>"}]}}
       {"role":"assistant","message":{"content":[{"type":"text","text":"Renaming."},{"type":"tool_use","name":"Shell","input":{"command":"go build ./..."}}]}}
+      {"role":"assistant","message":{"content":[{"type":"text","text":"**Planning the rename**"}]}}
       {"role":"user","message":{"content":[{"type":"text","text":"<external_links>\\nhttps://example.org\\n</external_links>"}]}}
       {"role":"assistant","message":{"content":[{"type":"te
       """;
@@ -31,7 +32,9 @@ class RareFormatsTest {
     assertThat(s.ofType("assistant_response")).extracting(t -> t.content)
         .containsExactly("Renaming.");
     assertThat(s.turns).allMatch(t -> t.timestamp == null);
-    assertThat(s.problems).hasSize(1).first().asString().startsWith("4: malformed JSON");
+    assertThat(s.ofType("assistant_thinking")).extracting(t -> t.content)
+        .containsExactly("**Planning the rename**");
+    assertThat(s.problems).hasSize(1).first().asString().startsWith("5: malformed JSON");
   }
 
   static final String KIRO = """

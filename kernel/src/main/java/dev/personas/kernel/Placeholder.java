@@ -1,1 +1,0 @@
-package dev.personas.kernel; final class Placeholder {}
