@@ -76,7 +76,7 @@ public final class PersonaCard {
       double z = persona.profileZ() == null ? Double.NaN : persona.profileZ()[j];
       boolean personaSide = !Double.isNaN(z) && (s.whenLow() ? z < 0 : z > 0);
       int tier = side <= 50 ? 0 : personaSide ? 1 : 2;
-      String why = String.format(Locale.ROOT, "%s %s: you are at the %.0fth percentile",
+      String why = String.format(Locale.ROOT, "%s %s: you are at percentile %.0f",
           s.whenLow() ? "low" : "high", s.feature(), x.percentile());
       if (tier == 1) why += "; your persona is " + (s.whenLow() ? "low" : "high") + " on it";
       c.add(new Cand(s, tier, side, i, why));

@@ -170,7 +170,7 @@ class PersonasTest {
     // a low-tests user (persona 0) is told to run tests, with the reason
     String low = model.card(data.users.get(0));
     assertThat(low).contains("run the tests after each edit")
-        .containsPattern("low tests_run_count: you are at the \\d+th percentile");
+        .containsPattern("low tests_run_count: you are at percentile \\d+");
     // suggestions on the user's own low side come first
     PersonaModel.Placement p0 = model.placement(data.users.get(0));
     var picks = PersonaCard.suggestions(model, p0);
