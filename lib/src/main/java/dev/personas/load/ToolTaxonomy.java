@@ -11,7 +11,8 @@ import java.util.Set;
  * categorised by the first word of their first real command line, everything else by tool name.
  * Agent-specific names (Codex {@code exec_command}/{@code apply_patch}, Gemini
  * {@code run_shell_command}/{@code replace}/{@code read_file}, OpenCode lowercase names, Copilot
- * {@code bash}/{@code view}, ...) map into the same categories.
+ * {@code bash}/{@code view}/{@code str_replace_editor}/{@code rg}, Kiro {@code fs_write}/{@code
+ * execute_bash}, Cursor {@code StrReplace}, ...) map into the same categories.
  */
 public final class ToolTaxonomy {
   private ToolTaxonomy() {}
@@ -25,7 +26,7 @@ public final class ToolTaxonomy {
   /** Tool names (lowercase) whose input is a shell command line. */
   public static final Set<String> SHELL_TOOLS = Set.of(
       "bash", "run_shell_command", "exec_command", "exec", "shell_command", "powershell",
-      "execute", "shell", "local_shell");
+      "execute", "shell", "local_shell", "execute_bash");
 
   static final Set<String> FILE_WORDS = Set.of(("cd ls bd cat mkdir rm mv cp find touch chmod chown"
       + " head tail pwd echo wc ln stat du df tree less more sort uniq cut tee realpath basename"
@@ -65,7 +66,16 @@ public final class ToolTaxonomy {
       Map.entry("subagent", "agent"), Map.entry("todoread", "TodoWrite"),
       Map.entry("update_plan", "TodoWrite"), Map.entry("write_todos", "TodoWrite"),
       Map.entry("tool_search_call", "ToolSearch"), Map.entry("question", "AskUserQuestion"),
-      Map.entry("ask_user", "AskUserQuestion"));
+      Map.entry("ask_user", "AskUserQuestion"),
+      // more agent names met in the corpus (Codex, Copilot, Cursor, Kiro, Droid, OpenCode JSONL)
+      Map.entry("str_replace_editor", "edit"), Map.entry("strreplace", "edit"),
+      Map.entry("view_image", "read"), Map.entry("fs_read", "read"),
+      Map.entry("file_read", "read"), Map.entry("fs_write", "write"),
+      Map.entry("file_write", "write"), Map.entry("create_file", "write"),
+      Map.entry("rg", "grep"), Map.entry("fetchurl", "web"),
+      Map.entry("close_agent", "agent"), Map.entry("send_input", "agent"),
+      Map.entry("list_agents", "agent"), Map.entry("read_agent", "agent"),
+      Map.entry("followup_task", "agent"), Map.entry("send_message", "agent"), Map.entry("request_user_input", "AskUserQuestion"));
 
   /**
    * The category of one tool call.

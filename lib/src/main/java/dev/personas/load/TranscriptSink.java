@@ -15,6 +15,16 @@ public interface TranscriptSink {
    */
   void problem(long line, String reason);
 
+  /**
+   * Something wrong in a record that was kept anyway (for example an unparsable timestamp, stored
+   * as null). Defaults to {@link #problem} for sinks that do not distinguish the two.
+   *
+   * @param line 1-based line number in the (decompressed) file, or 0 for a whole-file remark
+   */
+  default void warning(long line, String reason) {
+    problem(line, reason);
+  }
+
   /** Session-level facts; the parser writes into this object at any time. */
   SessionInfo session();
 }

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Whole-corpus ingest benchmark: MB/s of raw transcript, sessions/s, peak heap (issue 3).
+# Usage: bench/ingest.sh [corpusEntireDir] [runs] [threads]   (run from anywhere)
+# Uses this worktree's lib/target/classes (not the shared ~/.m2 snapshot jar, which other
+# worktrees overwrite).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+mvn -B -q -o install -DskipTests
+cp_file="$root/lib/target/lib.classpath"
+mvn -B -q -o -pl lib dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
+jmh="$(find ~/.m2/repository/org/openjdk/jmh/jmh-core -name '*.jar' | head -1)"
+exec java -Xmx2g -cp "$root/bench/target/classes:$root/lib/target/classes:$(cat "$cp_file"):$jmh" \
+  dev.personas.bench.IngestBench "${1:-/work/corpus-unpacked/entire}" "${2:-3}" "${3:-$(nproc)}"

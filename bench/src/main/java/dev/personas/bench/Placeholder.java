@@ -1,1 +1,0 @@
-package dev.personas.bench; final class Placeholder {}

@@ -1,0 +1,289 @@
+package dev.personas.load;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The {@link TranscriptSink} that turns a parser's {@link Turn}s into canonical
+ * {@code conversations} columns ({@link dev.personas.schema.Schema#CONVERSATIONS}) for one
+ * transcript. Rows are kept in compact column arrays (no per-row objects); {@link #appendTo} then
+ * appends them to a Tablesaw table, filling the identity columns ({@code turn_id} = session_id + ':'
+ * + turn_number zero-padded to 6 digits, {@code session_id, repo_id, user_id, turn_number}
+ * (0-based, file order), {@code agent}).
+ *
+ * <p>Per row the sink computes {@code char_count} (UTF-16 chars) and {@code word_count}
+ * (whitespace-separated tokens) of the full content before truncation, {@code tool_category} of
+ * {@code tool_use} rows ({@link ToolTaxonomy#category}), and caps {@code content} and
+ * {@code tool_input_json} at the configured number of chars (SWE-chat: 10,000), never splitting a
+ * surrogate pair. Problems (skipped records) and warnings (kept records with a defect) are recorded
+ * with their line. Not thread-safe: one sink per file.
+ */
+public final class ConversationSink implements TranscriptSink {
+  /** A record skipped or kept with a defect: 1-based line (0 = whole file) and why. */
+  public record Problem(long line, String reason) {}
+
+  private static final long NULL = Long.MIN_VALUE;
+
+  private final int maxContent;
+  private final int maxToolInput;
+  private final SessionInfo info = new SessionInfo();
+  private final List<Problem> problems = new ArrayList<>();
+  private final List<Problem> warnings = new ArrayList<>();
+  private int n;
+  private String[] role = new String[64], turnType = new String[64], content = new String[64],
+      model = new String[64], toolName = new String[64], toolCallId = new String[64],
+      toolCategory = new String[64], filePath = new String[64], command = new String[64],
+      pattern = new String[64], toolInput = new String[64], messageId = new String[64],
+      event = new String[64];
+  private int[] chars = new int[64], words = new int[64];
+  private long[] ts = new long[64], inTok = new long[64], outTok = new long[64],
+      cacheTok = new long[64];
+  private byte[] flags = new byte[64];
+
+  private static final byte CONV = 1, ERROR = 2, INTERRUPT = 4, SIDECHAIN = 8;
+
+  /**
+   * @param maxContentChars cap for {@code content}, at least 1
+   * @param maxToolInputChars cap for {@code tool_input_json}, at least 1
+   * @throws IllegalArgumentException naming a cap below 1
+   */
+  public ConversationSink(int maxContentChars, int maxToolInputChars) {
+    if (maxContentChars < 1) throw new IllegalArgumentException("maxContentChars " + maxContentChars + " < 1");
+    if (maxToolInputChars < 1) throw new IllegalArgumentException("maxToolInputChars " + maxToolInputChars + " < 1");
+    this.maxContent = maxContentChars;
+    this.maxToolInput = maxToolInputChars;
+  }
+
+  @Override
+  public void turn(Turn t) {
+    if (n == role.length) grow();
+    role[n] = t.role;
+    turnType[n] = t.turnType;
+    String c = t.content;
+    chars[n] = c == null ? 0 : c.length();
+    words[n] = wordCount(c);
+    content[n] = cap(c, maxContent);
+    model[n] = t.model;
+    ts[n] = t.timestamp == null ? NULL : micros(t.timestamp);
+    inTok[n] = t.inputTokens == null ? NULL : t.inputTokens;
+    outTok[n] = t.outputTokens == null ? NULL : t.outputTokens;
+    cacheTok[n] = t.cacheReadInputTokens == null ? NULL : t.cacheReadInputTokens;
+    toolName[n] = t.toolName;
+    toolCallId[n] = t.toolCallId;
+    toolCategory[n] = "tool_use".equals(t.role) ? ToolTaxonomy.category(t.toolName, t.command) : null;
+    filePath[n] = t.filePath;
+    command[n] = t.command;
+    pattern[n] = t.pattern;
+    toolInput[n] = cap(t.toolInputJson, maxToolInput);
+    messageId[n] = t.messageId;
+    event[n] = t.event;
+    byte f = 0;
+    if (t.isConversational) f |= CONV;
+    if (t.isError) f |= ERROR;
+    if (t.isInterrupt) f |= INTERRUPT;
+    if (t.isSidechain) f |= SIDECHAIN;
+    flags[n] = f;
+    n++;
+  }
+
+  private static long micros(Instant i) {
+    return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000);
+  }
+
+  private void grow() {
+    int m = n * 2;
+    role = Arrays.copyOf(role, m);
+    turnType = Arrays.copyOf(turnType, m);
+    content = Arrays.copyOf(content, m);
+    model = Arrays.copyOf(model, m);
+    toolName = Arrays.copyOf(toolName, m);
+    toolCallId = Arrays.copyOf(toolCallId, m);
+    toolCategory = Arrays.copyOf(toolCategory, m);
+    filePath = Arrays.copyOf(filePath, m);
+    command = Arrays.copyOf(command, m);
+    pattern = Arrays.copyOf(pattern, m);
+    toolInput = Arrays.copyOf(toolInput, m);
+    messageId = Arrays.copyOf(messageId, m);
+    event = Arrays.copyOf(event, m);
+    chars = Arrays.copyOf(chars, m);
+    words = Arrays.copyOf(words, m);
+    ts = Arrays.copyOf(ts, m);
+    inTok = Arrays.copyOf(inTok, m);
+    outTok = Arrays.copyOf(outTok, m);
+    cacheTok = Arrays.copyOf(cacheTok, m);
+    flags = Arrays.copyOf(flags, m);
+  }
+
+  /** Number of whitespace-separated words; 0 for null. */
+  public static int wordCount(String s) {
+    if (s == null) return 0;
+    int count = 0;
+    boolean in = false;
+    for (int i = 0, len = s.length(); i < len; i++) {
+      boolean ws = Character.isWhitespace(s.charAt(i));
+      if (!ws && !in) count++;
+      in = !ws;
+    }
+    return count;
+  }
+
+  /** The first {@code max} chars of {@code s} (one fewer if that would split a surrogate pair). */
+  public static String cap(String s, int max) {
+    if (s == null || s.length() <= max) return s;
+    int end = max;
+    if (Character.isHighSurrogate(s.charAt(end - 1))) end--;
+    return s.substring(0, end);
+  }
+
+  @Override
+  public void problem(long line, String reason) {
+    problems.add(new Problem(line, reason));
+  }
+
+  @Override
+  public void warning(long line, String reason) {
+    warnings.add(new Problem(line, reason));
+  }
+
+  @Override
+  public SessionInfo session() {
+    return info;
+  }
+
+  /** Rows received so far. */
+  public int size() {
+    return n;
+  }
+
+  /** Skipped records, in the order reported. */
+  public List<Problem> problems() {
+    return problems;
+  }
+
+  /** Kept records with a defect, in the order reported. */
+  public List<Problem> warnings() {
+    return warnings;
+  }
+
+  /** Role of row {@code i}. */
+  public String role(int i) {
+    return role[i];
+  }
+
+  /** Turn type of row {@code i}. */
+  public String turnType(int i) {
+    return turnType[i];
+  }
+
+  /** Whether row {@code i} has a timestamp, and its epoch microseconds (Long.MIN_VALUE if none). */
+  public long timestampMicros(int i) {
+    return ts[i];
+  }
+
+  /**
+   * Appends this transcript's rows to a table with the canonical conversations columns.
+   *
+   * @param firstTurn turn_number of the first row (0 for a whole session; the running count when a
+   *     session is assembled from several non-cumulative slices)
+   */
+  public void appendTo(Table t, String sessionId, String repoId, String userId, String agent, int firstTurn) {
+    StringColumn cTurnId = t.stringColumn("turn_id"), cSession = t.stringColumn("session_id"),
+        cRepo = t.stringColumn("repo_id"), cUser = t.stringColumn("user_id"),
+        cRole = t.stringColumn("role"), cType = t.stringColumn("turn_type"),
+        cContent = t.stringColumn("content"), cModel = t.stringColumn("model"),
+        cTool = t.stringColumn("tool_name"), cCall = t.stringColumn("tool_call_id"),
+        cCat = t.stringColumn("tool_category"), cFile = t.stringColumn("file_path"),
+        cCmd = t.stringColumn("command"), cPat = t.stringColumn("pattern"),
+        cInput = t.stringColumn("tool_input_json"), cAgent = t.stringColumn("agent"),
+        cMsg = t.stringColumn("message_id"), cEvent = t.stringColumn("event");
+    IntColumn cNo = t.intColumn("turn_number"), cChars = t.intColumn("char_count"),
+        cWords = t.intColumn("word_count");
+    InstantColumn cTs = t.instantColumn("timestamp");
+    LongColumn cIn = t.longColumn("input_tokens"), cOut = t.longColumn("output_tokens"),
+        cCache = t.longColumn("cache_read_input_tokens");
+    BooleanColumn cConv = t.booleanColumn("is_conversational"), cErr = t.booleanColumn("is_error"),
+        cInt = t.booleanColumn("is_interrupt"), cSide = t.booleanColumn("is_sidechain");
+    String prefix = sessionId + ":";
+    for (int i = 0; i < n; i++) {
+      int no = firstTurn + i;
+      cTurnId.append(prefix + pad6(no));
+      cSession.append(sessionId);
+      cRepo.append(repoId);
+      cUser.append(userId);
+      cNo.append(no);
+      cRole.append(role[i]);
+      cType.append(turnType[i]);
+      cConv.append((flags[i] & CONV) != 0);
+      cContent.append(content[i]);
+      cChars.append(chars[i]);
+      cWords.append(words[i]);
+      cModel.append(model[i]);
+      if (ts[i] == NULL) cTs.appendMissing();
+      else cTs.append(Instant.ofEpochSecond(Math.floorDiv(ts[i], 1_000_000L), Math.floorMod(ts[i], 1_000_000L) * 1000));
+      appendLong(cIn, inTok[i]);
+      appendLong(cOut, outTok[i]);
+      appendLong(cCache, cacheTok[i]);
+      cTool.append(toolName[i]);
+      cCall.append(toolCallId[i]);
+      cCat.append(toolCategory[i]);
+      cFile.append(filePath[i]);
+      cCmd.append(command[i]);
+      cPat.append(pattern[i]);
+      cInput.append(toolInput[i]);
+      cErr.append((flags[i] & ERROR) != 0);
+      cInt.append((flags[i] & INTERRUPT) != 0);
+      cSide.append((flags[i] & SIDECHAIN) != 0);
+      cAgent.append(agent);
+      cMsg.append(messageId[i]);
+      cEvent.append(event[i]);
+    }
+  }
+
+  private static void appendLong(LongColumn c, long v) {
+    if (v == NULL) c.appendMissing();
+    else c.append(v);
+  }
+
+  /** Zero-padded to at least 6 digits. */
+  static String pad6(int no) {
+    String s = Integer.toString(no);
+    return s.length() >= 6 ? s : "000000".substring(s.length()) + s;
+  }
+
+  /** Frees the row arrays after {@link #appendTo} (problems, warnings and session info stay). */
+  public void release() {
+    role = turnType = content = model = toolName = toolCallId = toolCategory = filePath = command =
+        pattern = toolInput = messageId = event = new String[0];
+    chars = words = new int[0];
+    ts = inTok = outTok = cacheTok = new long[0];
+    flags = new byte[0];
+  }
+
+  /** Sum of non-null values of a token column over all rows: input, output or cache_read. */
+  public long tokenSum(String which) {
+    long[] a = switch (which) {
+      case "input" -> inTok;
+      case "output" -> outTok;
+      case "cache_read" -> cacheTok;
+      default -> throw new IllegalArgumentException("token column '" + which + "'");
+    };
+    long s = 0;
+    for (int i = 0; i < n; i++) if (a[i] != NULL) s += a[i];
+    return s;
+  }
+
+  /** Rows whose turn type is {@code user_prompt}. */
+  public int promptCount() {
+    int c = 0;
+    for (int i = 0; i < n; i++) if ("user_prompt".equals(turnType[i])) c++;
+    return c;
+  }
+}

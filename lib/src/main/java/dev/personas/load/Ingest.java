@@ -1,0 +1,635 @@
+package dev.personas.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.personas.load.formats.JsonLines;
+import dev.personas.schema.Schema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import tech.tablesaw.api.Table;
+
+/**
+ * Reads sources of agent sessions into the canonical tables (issue 3). A source is
+ * <ul>
+ *   <li>a folder: Entire checkpoint layouts (a checked-out {@code entire/checkpoints/v1} branch,
+ *       v2 {@code main} + {@code full/current}, one-ref-per-checkpoint folders, shadow
+ *       {@code .entire/metadata/<session>/}; see {@link EntireScan}) and/or raw transcript files
+ *       of any registered format ({@link TranscriptFormats}), walked in sorted order;
+ *   <li>a git repository (work tree or bare): its Entire checkpoint refs, read with JGit without
+ *       checkout ({@link GitSource});
+ *   <li>a SWE-chat release folder or a folder written by {@link IngestWriter} (it holds
+ *       {@code sessions.parquet}; {@link SweChatFolder});
+ *   <li>a single transcript file.
+ * </ul>
+ * Files may be gzip- or xz-compressed. Transcripts are parsed in parallel ({@link
+ * IngestOptions#threads()}); the output does not depend on the thread count: {@code sessions} sorted
+ * by {@code session_id}, {@code conversations} by {@code session_id, turn_number}.
+ *
+ * <p>Sessions row ({@link Schema#SESSIONS}): agent, model, tokens and attribution come from Entire
+ * session metadata when present (agent missing or "Agent" = Claude Code; {@code input_tokens},
+ * {@code output_tokens}, {@code cache_read_tokens} and {@code agent_lines}, {@code human_added},
+ * {@code human_modified}, {@code human_removed}, {@code total_committed} summed over the session's
+ * distinct checkpoints, each of which reports its own increment; {@code agent_percentage} = 100 *
+ * agent_lines / total_committed over those sums, else the last checkpoint's value), else from the
+ * transcript. {@code created_at}/{@code ended_at}: first/last transcript timestamp, else the
+ * earliest/latest checkpoint {@code created_at}. {@code turn_count}: user_prompt rows, else the
+ * metadata's {@code session_metrics.turn_count}. {@code source}: entire | entire-shadow | raw |
+ * swe-chat; {@code source_path}: the transcript (or metadata) read.
+ *
+ * <p>{@code user_id}: the mapping file's user, else the author of the session's checkpoint commits,
+ * else the repository id; pseudonymised unless {@link IngestOptions#rawUserIds()} (ids read from
+ * SWE-chat parquet are kept as they are). {@code repo_id}: the Entire repository
+ * ({@code _source.json}, {@code <owner>+<repo>} folder, git remote), else
+ * {@link IngestOptions#defaultRepoId()}, else the transcript's working directory as
+ * {@code local/<folder>}, else {@code unknown}.
+ *
+ * <p>Bad input never aborts: see {@link IngestReport}.
+ */
+public final class Ingest {
+  private Ingest() {}
+
+  /**
+   * Loads sources.
+   *
+   * @throws IllegalArgumentException if a source path does not exist, or the mapping file is bad
+   * @throws IOException when a source folder cannot be listed or the mapping file cannot be read
+   */
+  public static IngestResult load(List<Path> sources, IngestOptions options) throws IOException {
+    if (sources == null || sources.isEmpty()) throw new IllegalArgumentException("no sources: " + sources);
+    for (Path p : sources) {
+      if (p == null || !Files.exists(p)) throw new IllegalArgumentException("source does not exist: " + p);
+    }
+    if (options.userMapping() != null && !Files.isRegularFile(options.userMapping())) {
+      throw new IllegalArgumentException("mapping file does not exist: " + options.userMapping());
+    }
+    return new Run(options).run(sources);
+  }
+
+  /** Loads a local agent home ({@link SourceTree#agentHomeTranscripts}). */
+  public static IngestResult loadAgentHome(Path home, IngestOptions options) throws IOException {
+    List<Path> files = SourceTree.agentHomeTranscripts(home);
+    if (files.isEmpty()) throw new IllegalArgumentException("no agent transcripts under " + home);
+    return load(files, options);
+  }
+
+  /** What parsing one job gave. */
+  private static final class Parsed {
+    final List<ConversationSink> sinks = new ArrayList<>();
+    final List<IngestReport.FileEntry> files = new ArrayList<>();
+    String formatId;
+    String agent;
+    String path; // first transcript read with a format
+    long bytes;
+  }
+
+  private static final class Run {
+    final IngestOptions o;
+    final Map<String, String> hashes = new TreeMap<>();
+    final List<IngestReport.FileEntry> files = new ArrayList<>();
+    final List<IngestReport.SessionNote> empty = new ArrayList<>();
+    final List<IngestReport.SessionNote> dups = new ArrayList<>();
+    final List<AutoCloseable> closeables = new ArrayList<>();
+    UserMapping mapping = UserMapping.none();
+
+    Run(IngestOptions o) {
+      this.o = o;
+    }
+
+    IngestResult run(List<Path> sources) throws IOException {
+      try {
+        return doRun(sources);
+      } finally {
+        for (AutoCloseable c : closeables) {
+          try {
+            c.close();
+          } catch (Exception e) {
+            // closing a read-only repository cannot lose data
+          }
+        }
+      }
+    }
+
+    IngestResult doRun(List<Path> sources) throws IOException {
+      if (o.userMapping() != null) {
+        mapping = UserMapping.read(o.userMapping());
+        hashes.put("mapping", Fingerprint.sha256(o.userMapping()));
+      }
+      List<EntireScan.Job> jobs = new ArrayList<>();
+      List<SweChatFolder.Tables> parquet = new ArrayList<>();
+      Map<String, String> metaProblems = new TreeMap<>();
+      for (int si = 0; si < sources.size(); si++) {
+        Path src = sources.get(si);
+        String key = si + ":";
+        if (Files.isDirectory(src) && SweChatFolder.is(src)) {
+          for (String n : List.of("sessions", "conversations", "commits", "checkpoints", "repositories")) {
+            Path f = src.resolve(n + ".parquet");
+            if (Files.isRegularFile(f)) hashes.put(key + n + ".parquet", Fingerprint.sha256(f));
+          }
+          try {
+            SweChatFolder.Tables t = SweChatFolder.read(src, o.excludeRepos());
+            parquet.add(t);
+            files.add(new IngestReport.FileEntry(src.toString(), "swe-chat-parquet",
+                Files.size(src.resolve("sessions.parquet")), t.conversations().rowCount(), 0,
+                t.sessions().rowCount(), List.of(), List.of(), null));
+          } catch (SQLException e) {
+            files.add(new IngestReport.FileEntry(src.toString(), null, 0, 0, 0, 0, List.of(), List.of(),
+                "unreadable SWE-chat parquet folder: " + e.getMessage()));
+          }
+          continue;
+        }
+        List<SourceTree.Entry> entries;
+        if (Files.isDirectory(src) && GitSource.isRepository(src)) {
+          GitSource g = GitSource.open(src);
+          closeables.add(g);
+          entries = g.entries();
+        } else if (Files.isDirectory(src)) {
+          entries = SourceTree.walkFolder(src, prefixed(key));
+        } else {
+          entries = SourceTree.file(src);
+        }
+        jobs.addAll(EntireScan.scan(entries, key, hashes, metaProblems));
+      }
+      metaProblems.forEach((origin, reason) -> files.add(new IngestReport.FileEntry(origin,
+          "entire-metadata", 0, 0, 1, 0, List.of(new IngestReport.LineProblem(0, reason)), List.of(), null)));
+      // excluded repositories are not parsed
+      jobs.removeIf(j -> j.repo.repoId() != null && o.excludeRepos().contains(j.repo.repoId()));
+      jobs.sort(Comparator.comparing(j -> j.key));
+      List<Parsed> parsed = parseAll(jobs);
+      return assemble(jobs, parsed, parquet);
+    }
+
+    Map<String, String> prefixed(String key) {
+      return new HashMap<>() {
+        @Override
+        public String put(String k, String v) {
+          return hashes.put(key + k, v);
+        }
+      };
+    }
+
+    List<Parsed> parseAll(List<EntireScan.Job> jobs) throws IOException {
+      List<Parsed> out = new ArrayList<>(jobs.size());
+      if (o.threads() == 1) {
+        for (EntireScan.Job j : jobs) out.add(parse(j));
+        return out;
+      }
+      ExecutorService ex = Executors.newFixedThreadPool(o.threads(), r -> {
+        Thread t = new Thread(r, "ingest-parser");
+        t.setDaemon(true);
+        return t;
+      });
+      try {
+        // largest first keeps both cores busy to the end; results are collected in job order
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) order.add(i);
+        order.sort(Comparator.comparingLong((Integer i) -> -jobSize(jobs.get(i))).thenComparing(i -> i));
+        List<Future<Parsed>> fs = new ArrayList<>(Collections.nCopies(jobs.size(), null));
+        for (int i : order) {
+          EntireScan.Job j = jobs.get(i);
+          fs.set(i, ex.submit(() -> parse(j)));
+        }
+        for (Future<Parsed> f : fs) {
+          try {
+            out.add(f.get());
+          } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) throw io;
+            if (c instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(c);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+          }
+        }
+      } finally {
+        ex.shutdownNow();
+      }
+      return out;
+    }
+
+    static long jobSize(EntireScan.Job j) {
+      long s = 0;
+      for (List<Blob> t : j.transcripts) for (Blob b : t) s += b.size();
+      return s;
+    }
+
+    /** Parses the transcripts of one job; never throws for bad content. */
+    Parsed parse(EntireScan.Job j) {
+      Parsed p = new Parsed();
+      parseInto(p, j.transcripts);
+      if (j.fallback != null && rows(p) == 0) {
+        p.sinks.clear();
+        p.formatId = null;
+        p.agent = null;
+        p.path = null;
+        parseInto(p, List.of(j.fallback));
+      }
+      return p;
+    }
+
+    void parseInto(Parsed p, List<List<Blob>> transcripts) {
+      for (List<Blob> chunks : transcripts) {
+        String label = String.join(" + ", chunks.stream().map(Blob::origin).toList());
+        ConversationSink sink = new ConversationSink(o.maxContentChars(), o.maxToolInputChars());
+        MessageDigest md = Fingerprint.sha();
+        long[] count = new long[1];
+        String format = null;
+        String note = null;
+        try (InputStream in = open(chunks, md, count)) {
+          String head = TranscriptFormats.head(in);
+          Optional<TranscriptFormat> f = TranscriptFormats.detect(head);
+          if (f.isEmpty()) {
+            note = head.isBlank() ? "empty file" : TranscriptFormats.UNSUPPORTED;
+            in.transferTo(OutputNull.INSTANCE);
+          } else {
+            format = f.get().id();
+            try {
+              // shielded: a parser may close its stream; the rest is still drained for the hash
+              f.get().parse(new java.io.FilterInputStream(in) {
+                @Override
+                public void close() {}
+              }, sink);
+            } catch (IOException | RuntimeException e) {
+              sink.problem(0, "parser stopped: " + e);
+            }
+            in.transferTo(OutputNull.INSTANCE);
+            if (p.formatId == null) {
+              p.path = chunks.get(0).origin();
+              p.formatId = format;
+              p.agent = f.get().agent();
+            }
+            p.sinks.add(sink);
+          }
+        } catch (IOException e) {
+          note = "unreadable: " + e.getMessage();
+        }
+        String hkey = chunks.get(0).origin();
+        synchronized (hashes) {
+          hashes.put("t:" + hkey.length() + ":" + chunks.get(0).path() + "#" + chunks.size(),
+              HexFormat.of().formatHex(md.digest()));
+        }
+        p.bytes += count[0];
+        p.files.add(new IngestReport.FileEntry(label, format, count[0], sink.size(),
+            sink.problems().size(), 0, lp(sink.problems()), lp(sink.warnings()), note));
+      }
+    }
+
+    static List<IngestReport.LineProblem> lp(List<ConversationSink.Problem> ps) {
+      List<IngestReport.LineProblem> out = new ArrayList<>(ps.size());
+      for (ConversationSink.Problem q : ps) out.add(new IngestReport.LineProblem(q.line(), q.reason()));
+      return out;
+    }
+
+    /** Concatenation of the decompressed chunks, hashing the stored bytes and counting decompressed ones. */
+    static InputStream open(List<Blob> chunks, MessageDigest md, long[] count) throws IOException {
+      List<InputStream> parts = new ArrayList<>();
+      for (Blob b : chunks) parts.add(Decompress.wrap(new DigestInputStream(b.open(), md)));
+      InputStream seq = parts.size() == 1 ? parts.get(0) : new SequenceInputStream(Collections.enumeration(parts));
+      return new java.io.BufferedInputStream(new CountingInputStream(seq, count), 1 << 16);
+    }
+
+    IngestResult assemble(List<EntireScan.Job> jobs, List<Parsed> parsed, List<SweChatFolder.Tables> parquet) {
+      // session ids, duplicates
+      Map<String, Integer> chosen = new TreeMap<>();
+      String[] ids = new String[jobs.size()];
+      for (int i = 0; i < jobs.size(); i++) {
+        EntireScan.Job j = jobs.get(i);
+        Parsed p = parsed.get(i);
+        String sid = j.sessionId;
+        if (sid == null && !p.sinks.isEmpty()) sid = p.sinks.get(0).session().sessionId;
+        if (sid == null && j.transcripts.isEmpty()) continue;
+        if (sid == null) {
+          if (p.sinks.isEmpty()) continue; // not a transcript: reported as a file
+          String path = j.transcripts.get(0).get(0).path();
+          sid = path.substring(path.lastIndexOf('/') + 1).replaceFirst("(\\.jsonl|\\.json)?(\\.gz|\\.xz)?$", "");
+        }
+        ids[i] = sid;
+        Integer prev = chosen.get(sid);
+        if (prev == null) {
+          chosen.put(sid, i);
+        } else {
+          int a = rows(parsed.get(prev)), b = rows(p);
+          int keep = b > a ? i : prev, drop = keep == i ? prev : i;
+          chosen.put(sid, keep);
+          dups.add(new IngestReport.SessionNote(sid, repoIdOf(jobs.get(drop), parsed.get(drop)),
+              "duplicate session id: kept " + describe(jobs.get(keep)) + " (" + Math.max(a, b)
+                  + " rows), dropped " + describe(jobs.get(drop)) + " (" + Math.min(a, b) + " rows)"));
+        }
+      }
+      Table sessions = Schema.emptySessions();
+      Table conv = Schema.emptyConversations();
+      Set<String> parsedIds = new HashSet<>(chosen.keySet());
+      for (Map.Entry<String, Integer> e : chosen.entrySet()) {
+        int i = e.getValue();
+        addSession(e.getKey(), jobs.get(i), parsed.get(i), sessions, conv);
+      }
+      for (Parsed p : parsed) {
+        for (ConversationSink s : p.sinks) s.release();
+      }
+      for (int i = 0; i < jobs.size(); i++) {
+        Parsed p = parsed.get(i);
+        for (IngestReport.FileEntry f : p.files) {
+          int sess = ids[i] != null && chosen.get(ids[i]) == i && f.format() != null ? 1 : 0;
+          files.add(new IngestReport.FileEntry(f.path(), f.format(), f.bytes(), f.rows(), f.skipped(),
+              sess, f.problems(), f.warnings(), f.note()));
+        }
+      }
+      Table commits = null, checkpoints = null, repositories = null;
+      boolean resort = !parquet.isEmpty();
+      for (SweChatFolder.Tables t : parquet) {
+        Set<String> clash = new HashSet<>();
+        for (String s : t.sessions().stringColumn("session_id")) {
+          if (!parsedIds.add(s)) clash.add(s);
+        }
+        Table ps = t.sessions(), pc = t.conversations();
+        if (!clash.isEmpty()) {
+          for (String s : new java.util.TreeSet<>(clash)) {
+            dups.add(new IngestReport.SessionNote(s, null, "duplicate session id: kept the first source's copy, dropped the SWE-chat parquet copy"));
+          }
+          ps = ps.where(ps.stringColumn("session_id").isNotIn(clash));
+          pc = pc.where(pc.stringColumn("session_id").isNotIn(clash));
+        }
+        sessions.append(ps);
+        conv.append(pc);
+        commits = appendOpt(commits, t.commits());
+        checkpoints = appendOpt(checkpoints, t.checkpoints());
+        repositories = appendOpt(repositories, t.repositories());
+      }
+      if (resort) {
+        sessions = sessions.sortOn("session_id");
+        conv = conv.sortOn("session_id", "turn_number");
+        sessions.setName("sessions");
+        conv.setName("conversations");
+      }
+      files.sort(Comparator.comparing(IngestReport.FileEntry::path));
+      empty.sort(Comparator.comparing(IngestReport.SessionNote::sessionId));
+      dups.sort(Comparator.comparing(IngestReport.SessionNote::sessionId));
+      String fp = Fingerprint.combine(hashes, o.canonical());
+      long bytes = 0, rows = 0, skipped = 0, warnings = 0;
+      int transcripts = 0, unsupported = 0;
+      for (IngestReport.FileEntry f : files) {
+        if (!"swe-chat-parquet".equals(f.format())) bytes += f.bytes();
+        rows += f.rows();
+        skipped += f.skipped();
+        warnings += f.warnings().size();
+        if (f.format() != null && !f.format().equals("entire-metadata") && !f.format().equals("swe-chat-parquet")) transcripts++;
+        if (TranscriptFormats.UNSUPPORTED.equals(f.note())) unsupported++;
+      }
+      double share = rows + skipped == 0 ? 0 : (double) skipped / (rows + skipped);
+      IngestReport.Totals totals = new IngestReport.Totals(files.size(), transcripts, unsupported, bytes,
+          rows, skipped, warnings, sessions.rowCount(), share);
+      IngestReport report = new IngestReport(List.copyOf(files), List.copyOf(empty), List.copyOf(dups),
+          totals, fp, o.canonical());
+      return new IngestResult(new Dataset(sessions, conv, commits, checkpoints, repositories, fp), report);
+    }
+
+    static Table appendOpt(Table acc, Table t) {
+      if (t == null) return acc;
+      if (acc == null) return t.copy();
+      try {
+        return acc.append(t);
+      } catch (RuntimeException e) {
+        return acc; // differently shaped optional tables from two folders: keep the first
+      }
+    }
+
+    static int rows(Parsed p) {
+      int n = 0;
+      for (ConversationSink s : p.sinks) n += s.size();
+      return n;
+    }
+
+    static String describe(EntireScan.Job j) {
+      if (!j.transcripts.isEmpty()) return j.transcripts.get(0).get(0).origin();
+      if (!j.metas.isEmpty()) return j.metas.get(0).origin();
+      return j.key;
+    }
+
+    String repoIdOf(EntireScan.Job j, Parsed p) {
+      if (j.repo.repoId() != null) return j.repo.repoId();
+      if (o.defaultRepoId() != null) return o.defaultRepoId();
+      SessionInfo info = p.sinks.isEmpty() ? null : p.sinks.get(0).session();
+      if (info != null && info.repoUrl != null) {
+        String r = GitSource.ownerRepo(info.repoUrl);
+        if (r != null) return r;
+      }
+      if (info != null && info.cwd != null && !info.cwd.isBlank()) {
+        String c = info.cwd.replace('\\', '/').replaceFirst("/+$", "");
+        String last = c.substring(c.lastIndexOf('/') + 1);
+        if (!last.isBlank()) return "local/" + last;
+      }
+      return "unknown";
+    }
+
+    String pseudonym(String raw) {
+      if (raw == null) return null;
+      if (o.rawUserIds()) return raw;
+      byte[] h = Fingerprint.sha().digest((o.salt() + ":" + raw).getBytes(StandardCharsets.UTF_8));
+      return "u" + HexFormat.of().formatHex(h).substring(0, 10);
+    }
+
+    void addSession(String sid, EntireScan.Job j, Parsed p, Table sessions, Table conv) {
+      String repoId = repoIdOf(j, p);
+      SessionInfo info = p.sinks.isEmpty() ? new SessionInfo() : p.sinks.get(0).session();
+      // identity
+      String user = mapping.user(sid);
+      if (user == null) {
+        for (EntireScan.Meta m : j.metas) {
+          if (m.checkpointId() != null && j.repo.authorByCheckpoint().get(m.checkpointId()) != null) {
+            user = j.repo.authorByCheckpoint().get(m.checkpointId());
+            break;
+          }
+        }
+      }
+      if (user == null) user = j.repo.fallbackAuthor();
+      if (user == null) user = repoId;
+      user = pseudonym(user);
+      // metadata aggregates
+      String agent = null, model = null;
+      Long in = null, out = null, cache = null;
+      long agentLines = 0, added = 0, modified = 0, removed = 0, committed = 0;
+      boolean anyAttr = false;
+      Double lastPct = null;
+      Integer metaTurns = null;
+      Instant metaFirst = null, metaLast = null;
+      boolean anyAgentField = false;
+      for (EntireScan.Meta m : j.metas) {
+        JsonNode n = m.json();
+        if (n.has("agent")) anyAgentField = true;
+        String a = JsonLines.str(n, "agent");
+        if (a != null && !a.isBlank()) agent = a;
+        String mo = JsonLines.str(n, "model");
+        if (mo != null && !mo.isBlank()) model = mo;
+        JsonNode tu = n.get("token_usage");
+        if (tu != null && tu.isObject()) {
+          in = add(in, JsonLines.longOrNull(tu, "input_tokens"));
+          out = add(out, JsonLines.longOrNull(tu, "output_tokens"));
+          cache = add(cache, JsonLines.longOrNull(tu, "cache_read_tokens"));
+        }
+        JsonNode at = n.get("initial_attribution");
+        if (at != null && at.isObject()) {
+          anyAttr = true;
+          agentLines += nz(JsonLines.longOrNull(at, "agent_lines"));
+          added += nz(JsonLines.longOrNull(at, "human_added"));
+          modified += nz(JsonLines.longOrNull(at, "human_modified"));
+          removed += nz(JsonLines.longOrNull(at, "human_removed"));
+          committed += nz(JsonLines.longOrNull(at, "total_committed"));
+          JsonNode pct = at.get("agent_percentage");
+          if (pct != null && pct.isNumber()) lastPct = pct.doubleValue();
+        }
+        JsonNode sm = n.get("session_metrics");
+        if (sm != null && sm.isObject() && sm.path("turn_count").isNumber()) {
+          metaTurns = Math.max(metaTurns == null ? 0 : metaTurns, sm.path("turn_count").intValue());
+        }
+        if (m.createdAt() != null) {
+          if (metaFirst == null || m.createdAt().isBefore(metaFirst)) metaFirst = m.createdAt();
+          if (metaLast == null || m.createdAt().isAfter(metaLast)) metaLast = m.createdAt();
+        }
+      }
+      if (!j.metas.isEmpty()) {
+        agent = AgentNames.fromEntireMetadata(agent);
+      } else {
+        agent = AgentNames.canonical(info.agent != null ? info.agent : p.agent);
+        // an Entire session folder without metadata nor readable transcript (shadow branches):
+        // Entire's own default, as for metadata without an agent
+        if (agent == null && !"raw".equals(j.source)) agent = AgentNames.fromEntireMetadata(null);
+      }
+      if (agent == null) agent = "unknown";
+      if (model == null) model = info.model;
+      if (in == null && out == null && cache == null) {
+        in = info.inputTokens;
+        out = info.outputTokens;
+        cache = info.cacheReadTokens;
+      }
+      Instant created = null, ended = null;
+      int prompts = 0, rows = 0;
+      for (ConversationSink s : p.sinks) {
+        SessionInfo si = s.session();
+        if (si.startedAt != null && (created == null || si.startedAt.isBefore(created))) created = si.startedAt;
+        if (si.endedAt != null && (ended == null || si.endedAt.isAfter(ended))) ended = si.endedAt;
+        prompts += s.promptCount();
+        rows += s.size();
+      }
+      if (created == null) created = metaFirst;
+      if (ended == null) ended = metaLast;
+      Integer turns = rows > 0 ? Integer.valueOf(prompts) : metaTurns;
+      Double pct = anyAttr ? (committed > 0 ? 100.0 * agentLines / committed : lastPct) : null;
+      String sourcePath = p.path != null ? p.path : describe(j);
+      sessions.stringColumn("session_id").append(sid);
+      sessions.stringColumn("user_id").append(user);
+      sessions.stringColumn("repo_id").append(repoId);
+      sessions.stringColumn("agent").append(agent);
+      sessions.stringColumn("model").append(model);
+      appendInstant(sessions, "created_at", created);
+      appendInstant(sessions, "ended_at", ended);
+      appendLong(sessions, "input_tokens", in);
+      appendLong(sessions, "output_tokens", out);
+      appendLong(sessions, "cache_read_tokens", cache);
+      if (turns == null) sessions.intColumn("turn_count").appendMissing();
+      else sessions.intColumn("turn_count").append(turns);
+      if (pct == null) sessions.doubleColumn("agent_percentage").appendMissing();
+      else sessions.doubleColumn("agent_percentage").append(pct);
+      appendLong(sessions, "agent_lines", anyAttr ? agentLines : null);
+      appendLong(sessions, "human_added", anyAttr ? added : null);
+      appendLong(sessions, "human_modified", anyAttr ? modified : null);
+      appendLong(sessions, "human_removed", anyAttr ? removed : null);
+      appendLong(sessions, "total_committed", anyAttr ? committed : null);
+      sessions.stringColumn("source").append(j.source);
+      sessions.stringColumn("source_path").append(sourcePath);
+      int turn = 0;
+      for (ConversationSink s : p.sinks) {
+        s.appendTo(conv, sid, repoId, user, agent, turn);
+        turn += s.size();
+      }
+      if (rows == 0) {
+        String why;
+        if (j.transcripts.isEmpty()) why = "no transcript in any checkpoint";
+        else if (p.sinks.isEmpty()) why = "transcript not readable: " + p.files.get(0).note();
+        else why = "transcript has no readable record";
+        empty.add(new IngestReport.SessionNote(sid, repoId, why));
+      }
+    }
+
+    static Long add(Long a, Long b) {
+      if (b == null) return a;
+      return a == null ? b : a + b;
+    }
+
+    static long nz(Long v) {
+      return v == null ? 0 : v;
+    }
+
+    static void appendLong(Table t, String col, Long v) {
+      if (v == null) t.longColumn(col).appendMissing();
+      else t.longColumn(col).append(v);
+    }
+
+    static void appendInstant(Table t, String col, Instant v) {
+      if (v == null) t.instantColumn(col).appendMissing();
+      else t.instantColumn(col).append(v);
+    }
+  }
+
+  /** Counts bytes read. */
+  private static final class CountingInputStream extends java.io.FilterInputStream {
+    private final long[] count;
+
+    CountingInputStream(InputStream in, long[] count) {
+      super(in);
+      this.count = count;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) count[0]++;
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int r = super.read(b, off, len);
+      if (r > 0) count[0] += r;
+      return r;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long s = super.skip(n);
+      count[0] += s;
+      return s;
+    }
+  }
+
+  private static final class OutputNull extends java.io.OutputStream {
+    static final OutputNull INSTANCE = new OutputNull();
+
+    @Override
+    public void write(int b) {}
+
+    @Override
+    public void write(byte[] b, int off, int len) {}
+  }
+}

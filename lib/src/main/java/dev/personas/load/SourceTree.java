@@ -1,0 +1,149 @@
+package dev.personas.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.personas.load.formats.JsonLines;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The files of one source (a folder, or the checkpoint refs of a git repository) as a flat list of
+ * {@link Entry}s sorted by path, each tagged with the repository it belongs to.
+ *
+ * <p>In a folder, a repository root is a folder holding {@code _source.json} (its {@code repo_id})
+ * or named {@code <owner>+<repo>} (the development corpus's layout); its {@code _commits.jsonl}
+ * (code commits with {@code checkpoint_ids} and {@code author_name}) gives checkpoint authors.
+ * Other names starting with '_' are extraction artefacts and are not listed; {@code .git} folders
+ * are skipped. Folders are walked in sorted order.
+ */
+public final class SourceTree {
+  private SourceTree() {}
+
+  /**
+   * The repository a blob belongs to.
+   *
+   * @param repoId owner/repo, or null when unknown
+   * @param authorByCheckpoint checkpoint id -> commit author (empty when unknown)
+   * @param fallbackAuthor author to use when a checkpoint has none (git: checkpoint ref tip), or null
+   */
+  public record Repo(String repoId, Map<String, String> authorByCheckpoint, String fallbackAuthor) {
+    static final Repo UNKNOWN = new Repo(null, Map.of(), null);
+  }
+
+  /** One blob and its repository. */
+  public record Entry(Blob blob, Repo repo) {}
+
+  private static final Pattern OWNER_REPO = Pattern.compile("[A-Za-z0-9_.-]+\\+[A-Za-z0-9_.-]+");
+
+  /**
+   * Lists a folder recursively in sorted order.
+   *
+   * @param hashes receives (relative path, hex SHA-256) of the repository descriptor files read
+   */
+  public static List<Entry> walkFolder(Path root, Map<String, String> hashes) throws IOException {
+    List<Entry> out = new ArrayList<>();
+    walk(root, "", repoOf(root, Repo.UNKNOWN, "", hashes), out, hashes);
+    return out;
+  }
+
+  /** A single file as a one-entry tree. */
+  public static List<Entry> file(Path file) throws IOException {
+    Path name = file.getFileName();
+    return List.of(new Entry(new Blob.FileBlob(name == null ? file.toString() : name.toString(),
+        file, Files.size(file)), Repo.UNKNOWN));
+  }
+
+  private static void walk(Path dir, String rel, Repo repo, List<Entry> out, Map<String, String> hashes)
+      throws IOException {
+    List<Path> children;
+    try (Stream<Path> s = Files.list(dir)) {
+      children = s.sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
+    }
+    for (Path c : children) {
+      String name = c.getFileName().toString();
+      if (name.startsWith("_") || name.equals(".git")) continue;
+      String r = rel.isEmpty() ? name : rel + "/" + name;
+      if (Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS)) {
+        walk(c, r, repoOf(c, repo, r, hashes), out, hashes);
+      } else if (Files.isRegularFile(c, LinkOption.NOFOLLOW_LINKS)) {
+        out.add(new Entry(new Blob.FileBlob(r, c, Files.size(c)), repo));
+      }
+    }
+  }
+
+  private static Repo repoOf(Path dir, Repo parent, String rel, Map<String, String> hashes) throws IOException {
+    Path src = dir.resolve("_source.json");
+    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+    boolean named = OWNER_REPO.matcher(name).matches();
+    if (!Files.isRegularFile(src) && !named) return parent;
+    String repoId = named ? name.replace('+', '/') : null;
+    if (Files.isRegularFile(src)) {
+      byte[] b = Files.readAllBytes(src);
+      hashes.put(rel + "/_source.json", Fingerprint.sha256(b));
+      try {
+        String id = JsonLines.str(JsonLines.MAPPER.readTree(b), "repo_id");
+        if (id != null && !id.isBlank()) repoId = id;
+      } catch (IOException e) {
+        // unreadable descriptor: keep the folder-name id
+      }
+    }
+    Map<String, String> authors = new HashMap<>();
+    Path commits = dir.resolve("_commits.jsonl");
+    if (Files.isRegularFile(commits)) {
+      hashes.put(rel + "/_commits.jsonl", Fingerprint.sha256(commits));
+      try (InputStream in = Decompress.open(commits);
+          BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+          if (line.isBlank()) continue;
+          try {
+            JsonNode n = JsonLines.MAPPER.readTree(line);
+            String author = JsonLines.str(n, "author_name");
+            JsonNode ids = n.get("checkpoint_ids");
+            if (author != null && ids != null && ids.isArray()) {
+              for (JsonNode id : ids) if (id.isTextual()) authors.putIfAbsent(id.textValue(), author);
+            }
+          } catch (IOException e) {
+            // a malformed commit line only loses that commit's authorship
+          }
+        }
+      }
+    }
+    return new Repo(repoId, Map.copyOf(authors), null);
+  }
+
+  /**
+   * The transcript files of a local agent home (issue 3 source 3), sorted:
+   * {@code <home>/.claude/projects/**}{@code /*.jsonl} and {@code <home>/.codex/sessions/**}{@code /*.jsonl}
+   * (also {@code .jsonl.gz} / {@code .jsonl.xz}).
+   *
+   * @param home the user's home directory (a parameter so tests can use a temporary folder)
+   */
+  public static List<Path> agentHomeTranscripts(Path home) throws IOException {
+    List<Path> out = new ArrayList<>();
+    for (String sub : List.of(".claude/projects", ".codex/sessions")) {
+      Path d = home.resolve(sub);
+      if (!Files.isDirectory(d)) continue;
+      try (Stream<Path> s = Files.walk(d)) {
+        s.filter(Files::isRegularFile)
+            .filter(p -> {
+              String n = p.getFileName().toString();
+              return n.endsWith(".jsonl") || n.endsWith(".jsonl.gz") || n.endsWith(".jsonl.xz");
+            })
+            .sorted()
+            .forEach(out::add);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,434 @@
+package dev.personas.load.formats;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.personas.load.SessionInfo;
+import dev.personas.load.TranscriptFormat;
+import dev.personas.load.TranscriptSink;
+import dev.personas.load.Turn;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Claude Code's own session log ({@code ~/.claude/projects/<project>/<session>.jsonl}, Entire's
+ * {@code full.jsonl}), one JSON record per line; field notes in {@code shared/reference/formats.md}.
+ *
+ * <p>Mapping to {@code conversations} rows (one row per record, or per content block when a record
+ * holds several):
+ * <ul>
+ *   <li>{@code user} text: a prompt ({@code user/user_prompt}, conversational) unless it is injected
+ *       ({@link InjectedText}) or {@code isMeta} ({@code user/system_injected}); a compaction summary
+ *       is {@code system_injected} with event {@code compaction}; {@code [Request interrupted by
+ *       user...]} is {@code system_injected} with {@code is_interrupt}.
+ *   <li>{@code user} {@code tool_result} blocks: {@code tool_result/tool_result} with
+ *       {@code tool_call_id} and {@code is_error}.
+ *   <li>{@code assistant} blocks: {@code text} -> {@code assistant_response} (conversational),
+ *       {@code thinking} -> {@code assistant_thinking}, {@code tool_use} -> {@code tool_use/tool_use}
+ *       with {@code tool_name, tool_call_id, tool_input_json, file_path} ({@code file_path},
+ *       {@code path} or {@code notebook_path}), {@code command} (shell tools) and {@code pattern}.
+ *       {@code message_id} = {@code message.id}; usage tokens are repeated by Claude Code on every
+ *       line of one response and are put on the first row of that response only, so sums are right.
+ *   <li>{@code queue-operation}: {@code user/queue_operation} (never a prompt: the queued prompt is
+ *       logged again as a {@code user} record, so it counts once); {@code pr-link}:
+ *       {@code metadata/system_event}, event {@code pr_link}, content the PR URL; {@code progress},
+ *       {@code file-history-snapshot}, {@code summary}, {@code system} and the other known metadata
+ *       records: {@code metadata} rows of their turn type.
+ * </ul>
+ * Sidechain (sub-agent) records carry {@code is_sidechain}. Lines that are not JSON objects, and
+ * records of an unknown type, are skipped and reported.
+ */
+public final class ClaudeCodeFormat implements TranscriptFormat {
+  private static final Pattern DETECT_TYPE = Pattern.compile(
+      "\"type\"\\s*:\\s*\"(user|assistant|file-history-snapshot|queue-operation|summary|progress|system|"
+      + "attachment|last-prompt|mode|custom-title|permission-mode|ai-title|agent-name|pr-link)\"");
+  private static final Pattern DETECT_ID = Pattern.compile("\"(sessionId|leafUuid|parentUuid|uuid)\"\\s*:");
+
+  /** Record types that carry no conversation but are known and kept as metadata rows. */
+  static final Set<String> METADATA_TYPES = Set.of("attachment", "last-prompt", "mode",
+      "custom-title", "permission-mode", "ai-title", "agent-name", "frame-link", "tag",
+      "worktree-state", "content-replacement", "bridge-session");
+
+  @Override
+  public String id() {
+    return "claude-code-jsonl";
+  }
+
+  @Override
+  public String agent() {
+    return "Claude Code";
+  }
+
+  @Override
+  public boolean detect(String head) {
+    String s = head.stripLeading();
+    if (s.isEmpty() || s.charAt(0) != '{') return false;
+    // the first line must be a whole record of a Claude Code type (not a pretty-printed document,
+    // not a compact "v":1 line, not a Codex rollout line with "payload")
+    int nl = s.indexOf('\n');
+    String first = nl < 0 ? s : s.substring(0, nl);
+    if (first.startsWith("{\"v\":") || first.contains("\"payload\"")) return false;
+    if (!DETECT_TYPE.matcher(first).find() && !first.contains("\"leafUuid\"")) return false;
+    return DETECT_ID.matcher(s).find();
+  }
+
+  @Override
+  public void parse(InputStream in, TranscriptSink sink) throws IOException {
+    new Run(sink).parse(in);
+  }
+
+  /** Per-file state. */
+  private static final class Run {
+    final TranscriptSink sink;
+    final SessionInfo info;
+    final Turn t = new Turn();
+    final Set<String> seenMessageIds = new HashSet<>();
+    long inTok, outTok, cacheTok;
+    boolean anyUsage;
+
+    // envelope of the current record
+    String type, subtype, timestampText, content, operation, prUrl, summary;
+    boolean isSidechain, isMeta, toolInterrupted;
+    JsonNode message;
+
+    Run(TranscriptSink sink) {
+      this.sink = sink;
+      this.info = sink.session();
+      if (info.agent == null) info.agent = "Claude Code";
+    }
+
+    void parse(InputStream in) throws IOException {
+      JsonLines lines = new JsonLines(in);
+      while (lines.next()) {
+        if (lines.blank()) continue;
+        long no = lines.lineNumber();
+        try (JsonParser p = lines.parser()) {
+          if (!readEnvelope(p, no)) continue;
+        } catch (JsonProcessingException e) {
+          sink.problem(no, (lines.terminated() ? "malformed JSON: " : "file ends mid-line: ")
+              + firstLine(e.getOriginalMessage()));
+          continue;
+        }
+        emit(no);
+      }
+      if (anyUsage) {
+        info.inputTokens = inTok;
+        info.outputTokens = outTok;
+        info.cacheReadTokens = cacheTok;
+      }
+    }
+
+    /** Reads one record's top-level fields; false (after reporting) when it is unusable. */
+    boolean readEnvelope(JsonParser p, long no) throws IOException {
+      type = subtype = timestampText = content = operation = prUrl = summary = null;
+      isSidechain = isMeta = toolInterrupted = false;
+      message = null;
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        sink.problem(no, "not a JSON object");
+        return false;
+      }
+      JsonToken tok;
+      while ((tok = p.nextToken()) == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (f) {
+          case "type" -> type = v == JsonToken.VALUE_STRING ? p.getText() : null;
+          case "subtype" -> subtype = v == JsonToken.VALUE_STRING ? p.getText() : null;
+          case "timestamp" -> timestampText = v == JsonToken.VALUE_STRING ? p.getText() : null;
+          case "isSidechain" -> isSidechain = v == JsonToken.VALUE_TRUE;
+          case "isMeta" -> isMeta = v == JsonToken.VALUE_TRUE;
+          case "sessionId" -> {
+            if (info.sessionId == null && v == JsonToken.VALUE_STRING) info.sessionId = p.getText();
+          }
+          case "cwd" -> {
+            if (info.cwd == null && v == JsonToken.VALUE_STRING) info.cwd = p.getText();
+          }
+          case "content" -> {
+            if (v == JsonToken.VALUE_STRING) content = p.getText();
+            else p.skipChildren();
+          }
+          case "operation" -> operation = v == JsonToken.VALUE_STRING ? p.getText() : null;
+          case "prUrl" -> prUrl = v == JsonToken.VALUE_STRING ? p.getText() : null;
+          case "summary" -> {
+            if (v == JsonToken.VALUE_STRING) summary = p.getText();
+            else p.skipChildren();
+          }
+          case "message" -> {
+            if (v == JsonToken.START_OBJECT) message = p.readValueAsTree();
+            else p.skipChildren();
+          }
+          case "toolUseResult" -> {
+            if (v == JsonToken.START_OBJECT) {
+              // structured tool result: only its "interrupted" flag is used; the rest is skipped
+              while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String g = p.currentName();
+                JsonToken w = p.nextToken();
+                if ("interrupted".equals(g)) toolInterrupted = w == JsonToken.VALUE_TRUE;
+                else p.skipChildren();
+              }
+            } else {
+              p.skipChildren();
+            }
+          }
+          default -> p.skipChildren();
+        }
+      }
+      if (tok != JsonToken.END_OBJECT) {
+        sink.problem(no, "malformed JSON record");
+        return false;
+      }
+      if (type == null) {
+        sink.problem(no, "record without a type");
+        return false;
+      }
+      return true;
+    }
+
+    void emit(long no) {
+      Instant ts = JsonLines.instant(timestampText);
+      if (ts == null && timestampText != null) {
+        sink.warning(no, "unparsable timestamp '" + abbreviate(timestampText) + "' (record kept without timestamp)");
+      }
+      if (ts != null) {
+        if (info.startedAt == null || ts.isBefore(info.startedAt)) info.startedAt = ts;
+        if (info.endedAt == null || ts.isAfter(info.endedAt)) info.endedAt = ts;
+      }
+      switch (type) {
+        case "user" -> user(no, ts);
+        case "assistant" -> assistant(no, ts);
+        case "queue-operation" -> {
+          base(ts, "user", "queue_operation");
+          t.event = "queue_operation";
+          t.content = content;
+          sink.turn(t);
+        }
+        case "pr-link" -> {
+          base(ts, "metadata", "system_event");
+          t.event = "pr_link";
+          t.content = prUrl;
+          sink.turn(t);
+        }
+        case "progress" -> {
+          base(ts, "metadata", "progress");
+          sink.turn(t);
+        }
+        case "file-history-snapshot", "file-history-delta" -> {
+          base(ts, "metadata", "file_snapshot");
+          sink.turn(t);
+        }
+        case "summary" -> {
+          base(ts, "metadata", "summary");
+          t.content = summary;
+          sink.turn(t);
+        }
+        case "system" -> {
+          base(ts, "metadata", "system_event");
+          t.content = content;
+          if ("compact_boundary".equals(subtype) || "microcompact_boundary".equals(subtype)) {
+            t.event = "compaction";
+          }
+          sink.turn(t);
+        }
+        default -> {
+          if (METADATA_TYPES.contains(type)) {
+            base(ts, "metadata", "system_event");
+            sink.turn(t);
+          } else {
+            sink.problem(no, "unknown record type '" + abbreviate(type) + "'");
+          }
+        }
+      }
+    }
+
+    void base(Instant ts, String role, String turnType) {
+      t.clear();
+      t.role = role;
+      t.turnType = turnType;
+      t.timestamp = ts;
+      t.isSidechain = isSidechain;
+    }
+
+    void userText(Instant ts, String text) {
+      base(ts, "user", "system_injected");
+      t.content = text;
+      InjectedText.Kind k = isMeta ? InjectedText.Kind.INJECTED : InjectedText.classify(text);
+      switch (k) {
+        case PROMPT -> {
+          t.turnType = "user_prompt";
+          t.isConversational = true;
+        }
+        case INTERRUPT -> t.isInterrupt = true;
+        case COMPACTION_SUMMARY -> t.event = "compaction";
+        default -> {}
+      }
+      sink.turn(t);
+    }
+
+    void user(long no, Instant ts) {
+      JsonNode c = message == null ? null : message.get("content");
+      if (c == null || c.isNull()) {
+        sink.problem(no, "user record without message.content");
+        return;
+      }
+      if (c.isTextual()) {
+        userText(ts, c.textValue());
+        return;
+      }
+      if (!c.isArray()) {
+        sink.problem(no, "user message.content is neither text nor a list");
+        return;
+      }
+      int emitted = 0;
+      for (JsonNode b : c) {
+        String bt = JsonLines.str(b, "type");
+        if ("text".equals(bt)) {
+          userText(ts, JsonLines.str(b, "text"));
+        } else if ("tool_result".equals(bt)) {
+          base(ts, "tool_result", "tool_result");
+          t.toolCallId = JsonLines.str(b, "tool_use_id");
+          t.isError = b.path("is_error").asBoolean(false);
+          t.content = blockText(b.get("content"));
+          if (toolInterrupted
+              || (t.content != null && t.content.startsWith("[Request interrupted by user"))) {
+            t.isInterrupt = true;
+          }
+          sink.turn(t);
+        } else if ("image".equals(bt) || "document".equals(bt)) {
+          base(ts, "user", "system_injected");
+          t.content = "[" + bt + "]";
+          sink.turn(t);
+        } else {
+          continue;
+        }
+        emitted++;
+      }
+      if (emitted == 0) sink.problem(no, "user record with no readable content block");
+    }
+
+    void assistant(long no, Instant ts) {
+      if (message == null) {
+        sink.problem(no, "assistant record without message");
+        return;
+      }
+      String model = JsonLines.str(message, "model");
+      String msgId = JsonLines.str(message, "id");
+      if (model != null && !model.startsWith("<") && info.model == null) info.model = model;
+      boolean first = msgId == null || seenMessageIds.add(msgId);
+      JsonNode usage = first ? message.get("usage") : null;
+      JsonNode c = message.get("content");
+      if (c == null || !c.isArray()) {
+        if (c != null && c.isTextual()) {
+          base(ts, "assistant", "assistant_response");
+          t.isConversational = true;
+          t.content = c.textValue();
+          finishAssistant(model, msgId, usage);
+          return;
+        }
+        sink.problem(no, "assistant message without content list");
+        return;
+      }
+      int emitted = 0;
+      for (JsonNode b : c) {
+        String bt = JsonLines.str(b, "type");
+        if (bt == null) continue;
+        switch (bt) {
+          case "text" -> {
+            base(ts, "assistant", "assistant_response");
+            t.isConversational = true;
+            t.content = JsonLines.str(b, "text");
+          }
+          case "thinking", "redacted_thinking" -> {
+            base(ts, "assistant", "assistant_thinking");
+            t.content = JsonLines.str(b, "thinking");
+          }
+          case "tool_use", "server_tool_use" -> {
+            base(ts, "tool_use", "tool_use");
+            toolUse(b);
+          }
+          default -> {
+            continue;
+          }
+        }
+        finishAssistant(model, msgId, usage);
+        usage = null;
+        emitted++;
+      }
+      if (emitted == 0 && usage != null) {
+        // a response line without known blocks still carries the usage: keep it on a metadata row
+        base(ts, "metadata", "system_event");
+        finishAssistant(model, msgId, usage);
+        emitted++;
+      }
+      if (emitted == 0) sink.problem(no, "assistant record with no readable content block");
+    }
+
+    void toolUse(JsonNode b) {
+      t.toolName = JsonLines.str(b, "name");
+      t.toolCallId = JsonLines.str(b, "id");
+      JsonNode input = b.get("input");
+      if (input != null && input.isObject()) {
+        t.toolInputJson = input.toString();
+        String fp = JsonLines.str(input, "file_path");
+        if (fp == null) fp = JsonLines.str(input, "path");
+        if (fp == null) fp = JsonLines.str(input, "notebook_path");
+        t.filePath = fp;
+        t.command = JsonLines.str(input, "command");
+        t.pattern = JsonLines.str(input, "pattern");
+      } else if (input != null) {
+        t.toolInputJson = input.toString();
+      }
+    }
+
+    void finishAssistant(String model, String msgId, JsonNode usage) {
+      t.model = model;
+      t.messageId = msgId;
+      if (usage != null && usage.isObject()) {
+        t.inputTokens = JsonLines.longOrNull(usage, "input_tokens");
+        t.outputTokens = JsonLines.longOrNull(usage, "output_tokens");
+        t.cacheReadInputTokens = JsonLines.longOrNull(usage, "cache_read_input_tokens");
+        anyUsage = true;
+        if (t.inputTokens != null) inTok += t.inputTokens;
+        if (t.outputTokens != null) outTok += t.outputTokens;
+        if (t.cacheReadInputTokens != null) cacheTok += t.cacheReadInputTokens;
+      }
+      sink.turn(t);
+    }
+  }
+
+  /** Text of a tool_result content: a string, or the text blocks of a list joined by newlines. */
+  static String blockText(JsonNode c) {
+    if (c == null || c.isNull()) return null;
+    if (c.isTextual()) return c.textValue();
+    if (c.isArray()) {
+      StringBuilder sb = new StringBuilder();
+      for (JsonNode b : c) {
+        String s = JsonLines.str(b, "text");
+        if (s == null) {
+          String bt = JsonLines.str(b, "type");
+          if (bt != null && !"text".equals(bt)) s = "[" + bt + "]";
+        }
+        if (s != null) {
+          if (sb.length() > 0) sb.append('\n');
+          sb.append(s);
+        }
+      }
+      return sb.toString();
+    }
+    return c.toString();
+  }
+
+  static String firstLine(String s) {
+    if (s == null) return "";
+    int i = s.indexOf('\n');
+    return abbreviate(i < 0 ? s : s.substring(0, i));
+  }
+
+  static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 80) + "...";
+  }
+}

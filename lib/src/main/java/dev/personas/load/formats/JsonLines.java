@@ -1,0 +1,165 @@
+package dev.personas.load.formats;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+
+/**
+ * Streaming helpers shared by the JSON-lines parsers: a byte-level line splitter over an
+ * {@link InputStream} (a line is handed to Jackson's streaming parser as a byte slice and never
+ * decoded into a String as a whole; the file is never held in memory), the shared Jackson factory,
+ * and ISO-8601 / epoch timestamp parsing to UTC {@link Instant}s.
+ */
+public final class JsonLines {
+  /** Shared, thread-safe Jackson mapper (tree reads of sub-objects such as {@code message}). */
+  public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+      .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build());
+  /** Shared factory; parsers are created per line from a byte slice. */
+  public static final JsonFactory FACTORY = MAPPER.getFactory();
+
+  private final InputStream in;
+  private byte[] buf = new byte[1 << 16];
+  private int start; // first byte of the current line
+  private int end; // bytes valid in buf
+  private boolean eof;
+  private long lineNo;
+  private int lineOff;
+  private int lineLen;
+  private boolean lineTerminated;
+
+  /** Reads lines of {@code in} (already decompressed); the caller closes {@code in}. */
+  public JsonLines(InputStream in) {
+    this.in = in;
+  }
+
+  /**
+   * Advances to the next line. Lines are split on {@code \n}; a trailing {@code \r} is dropped.
+   *
+   * @return false at end of input
+   */
+  public boolean next() throws IOException {
+    int scanFrom = start;
+    while (true) {
+      int nl = indexOf(buf, (byte) '\n', scanFrom, end);
+      if (nl >= 0) {
+        lineOff = start;
+        lineLen = nl - start;
+        if (lineLen > 0 && buf[nl - 1] == '\r') lineLen--;
+        start = nl + 1;
+        lineNo++;
+        lineTerminated = true;
+        return true;
+      }
+      if (eof) {
+        if (start < end) {
+          lineOff = start;
+          lineLen = end - start;
+          start = end;
+          lineNo++;
+          lineTerminated = false;
+          return true;
+        }
+        return false;
+      }
+      scanFrom = end;
+      // make room: compact, then grow if the line fills the buffer
+      if (start > 0) {
+        System.arraycopy(buf, start, buf, 0, end - start);
+        scanFrom -= start;
+        end -= start;
+        start = 0;
+      }
+      if (end == buf.length) buf = Arrays.copyOf(buf, buf.length * 2);
+      int r = in.read(buf, end, buf.length - end);
+      if (r < 0) eof = true;
+      else end += r;
+    }
+  }
+
+  private static int indexOf(byte[] b, byte v, int from, int to) {
+    for (int i = from; i < to; i++) if (b[i] == v) return i;
+    return -1;
+  }
+
+  /** 1-based number of the current line. */
+  public long lineNumber() {
+    return lineNo;
+  }
+
+  /** False when the current line is the last one and the file ended without a newline. */
+  public boolean terminated() {
+    return lineTerminated;
+  }
+
+  /** Whether the current line is empty or whitespace only. */
+  public boolean blank() {
+    for (int i = lineOff; i < lineOff + lineLen; i++) {
+      byte c = buf[i];
+      if (c != ' ' && c != '\t' && c != '\r') return false;
+    }
+    return true;
+  }
+
+  /** Length of the current line in bytes. */
+  public int length() {
+    return lineLen;
+  }
+
+  /** A streaming parser over the current line's bytes (valid until the next {@link #next}). */
+  public JsonParser parser() throws IOException {
+    return FACTORY.createParser(buf, lineOff, lineLen);
+  }
+
+  /**
+   * Parses an ISO-8601 timestamp with offset or {@code Z} (e.g. {@code 2026-02-14T14:36:14.406Z},
+   * {@code 2026-02-14T23:48:32+05:30}) to an Instant.
+   *
+   * @return null when {@code s} is null, blank or not a timestamp
+   */
+  public static Instant instant(String s) {
+    if (s == null || s.isBlank()) return null;
+    try {
+      return Instant.parse(s);
+    } catch (DateTimeParseException e) {
+      try {
+        return OffsetDateTime.parse(s).toInstant();
+      } catch (DateTimeParseException e2) {
+        return null;
+      }
+    }
+  }
+
+  /** Epoch milliseconds to an Instant; null for null or values outside years 1970..2200. */
+  public static Instant epochMillis(Long ms) {
+    if (ms == null || ms < 0 || ms > 7_258_118_400_000L) return null;
+    return Instant.ofEpochMilli(ms);
+  }
+
+  /** Text of a node: a string node's value, null for null/missing, else its JSON. */
+  public static String text(JsonNode n) {
+    if (n == null || n.isNull() || n.isMissingNode()) return null;
+    return n.isTextual() ? n.textValue() : n.toString();
+  }
+
+  /** A long field of an object node, null when absent or not a number. */
+  public static Long longOrNull(JsonNode obj, String field) {
+    if (obj == null) return null;
+    JsonNode n = obj.get(field);
+    return n != null && n.isNumber() ? n.longValue() : null;
+  }
+
+  /** A string field of an object node, null when absent or not textual. */
+  public static String str(JsonNode obj, String field) {
+    if (obj == null) return null;
+    JsonNode n = obj.get(field);
+    return n != null && n.isTextual() ? n.textValue() : null;
+  }
+}

@@ -1,0 +1,70 @@
+package dev.personas.load.formats;
+
+import dev.personas.load.SessionInfo;
+import dev.personas.load.TranscriptSink;
+import dev.personas.load.Turn;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Test sink: keeps a copy of every turn and every problem. */
+final class RecordingSink implements TranscriptSink {
+  final List<Turn> turns = new ArrayList<>();
+  final List<String> problems = new ArrayList<>();
+  final SessionInfo info = new SessionInfo();
+  private final boolean keep;
+  long count;
+  long prompts;
+  long toolUses;
+
+  RecordingSink() {
+    this(true);
+  }
+
+  RecordingSink(boolean keep) {
+    this.keep = keep;
+  }
+
+  @Override
+  public void turn(Turn t) {
+    count++;
+    if ("user_prompt".equals(t.turnType)) prompts++;
+    if ("tool_use".equals(t.turnType)) toolUses++;
+    if (!keep) return;
+    Turn c = new Turn();
+    c.role = t.role;
+    c.turnType = t.turnType;
+    c.isConversational = t.isConversational;
+    c.content = t.content;
+    c.model = t.model;
+    c.timestamp = t.timestamp;
+    c.inputTokens = t.inputTokens;
+    c.outputTokens = t.outputTokens;
+    c.cacheReadInputTokens = t.cacheReadInputTokens;
+    c.toolName = t.toolName;
+    c.toolCallId = t.toolCallId;
+    c.filePath = t.filePath;
+    c.command = t.command;
+    c.pattern = t.pattern;
+    c.toolInputJson = t.toolInputJson;
+    c.isError = t.isError;
+    c.isInterrupt = t.isInterrupt;
+    c.isSidechain = t.isSidechain;
+    c.messageId = t.messageId;
+    c.event = t.event;
+    turns.add(c);
+  }
+
+  @Override
+  public void problem(long line, String reason) {
+    problems.add(line + ": " + reason);
+  }
+
+  @Override
+  public SessionInfo session() {
+    return info;
+  }
+
+  List<Turn> ofType(String turnType) {
+    return turns.stream().filter(t -> turnType.equals(t.turnType)).toList();
+  }
+}
