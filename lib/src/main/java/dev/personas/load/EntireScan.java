@@ -41,7 +41,8 @@ final class EntireScan {
   private EntireScan() {}
 
   private static final Pattern SLICED_ID = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}-.+");
-  private static final Pattern CHUNK = Pattern.compile("^(full\\.jsonl|raw_transcript)(\\.\\d+)?$");
+  private static final Pattern CHUNK =
+      Pattern.compile("^(full\\.jsonl|raw_transcript)(\\.\\d+)?(\\.gz|\\.xz)?$");
 
   /** One checkpoint's session metadata. */
   record Meta(String checkpointId, String sessionId, Instant createdAt, JsonNode json, String origin) {}
@@ -125,9 +126,10 @@ final class EntireScan {
         if (name.equals("transcript.jsonl")) {
           f.compact = b;
         } else {
-          int dot = name.lastIndexOf('.');
-          String suffix = name.substring(dot + 1);
-          int idx = suffix.chars().allMatch(Character::isDigit) && !name.equals("full.jsonl")
+          String plain = name.replaceFirst("\\.(gz|xz)$", ""); // compressed transcripts
+          int dot = plain.lastIndexOf('.');
+          String suffix = plain.substring(dot + 1);
+          int idx = suffix.chars().allMatch(Character::isDigit) && !plain.equals("full.jsonl")
               ? Integer.parseInt(suffix) : 0;
           f.nativeChunks.put(idx, b);
         }

@@ -171,7 +171,7 @@ final class SessionBuilder {
         if (u < 0.28) plans.add(new Plan(Act.READ, target(), null, null));
         else if (u < 0.40) plans.add(research(0, 0.8, 0.2, 0, 0));
         else if (u < 0.70) plans.add(new Plan(Act.EDIT, target(), null, null));
-        else if (u < 0.74) plans.add(new Plan(Act.WRITE, dirOf(target()) + "/new_" + Vocab.pick(r, Vocab.VARS) + "." + lang.id(), null, null));
+        else if (u < 0.74) plans.add(new Plan(Act.WRITE, dirOf(codeFile()) + "/new_" + Vocab.pick(r, Vocab.VARS) + "." + lang.id(), null, null));
         else if (u < 0.86) plans.add(shell(Vocab.pick(r, testsPlanned ? lang.tests() : lang.builds())));
         else if (u < 0.92) plans.add(shell(Vocab.pick(r, lang.builds())));
         else if (u < 0.97) plans.add(shell(fileCommand()));
@@ -440,6 +440,8 @@ final class SessionBuilder {
     e.cacheRead = context;
     e.outTok = outTok;
     context += e.cacheCreate + outTok;
+    // auto-compaction: the context never outgrows the model's window
+    if (context > 170_000) context = 20_000 + r.nextInt(10_000);
   }
 
   /** Assistant response with a leading sentence then tool calls grouped into responses. */

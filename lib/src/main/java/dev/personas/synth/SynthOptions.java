@@ -67,9 +67,13 @@ public record SynthOptions(int users, int sessions, long seed, Set<Format> forma
     if (days < 1 || days > 3650) throw new IllegalArgumentException("days must be in 1..3650, got " + days);
   }
 
-  /** Defaults: 60 users, 800 sessions, seed 42, Entire layout, noise 0.3, 25% Codex, no compression. */
+  /**
+   * Defaults, which are also the parameters of the embedded sample {@code data/sample/}: 60 users,
+   * 600 sessions, seed 42, Entire layout, noise 0.3, 25% Codex users, xz-compressed transcripts,
+   * calendar from 2026-03-02 over 180 days.
+   */
   public static SynthOptions defaults() {
-    return new SynthOptions(60, 800, 42L, Set.of(Format.ENTIRE), 0.3, 0.25, Compression.NONE,
+    return new SynthOptions(60, 600, 42L, Set.of(Format.ENTIRE), 0.3, 0.25, Compression.XZ,
         "2026-03-02", 180);
   }
 
