@@ -5,7 +5,8 @@ Run from the project root:  /usr/bin/python3 kernel/tests/test_kernel.py
 Needs `mvn -B -q -o install -DskipTests` first (kernel jar, lib classes); the classpath files
 kernel/target/classpath.txt and lib/target/classpath.txt are generated when missing.
 Ends with a line "N passed, M failed"; the exit code is non-zero on any failure.
-Environment: WORKBENCH_JDK17 / WORKBENCH_JDK25 override the JDKs used (JAVA_HOME of the kernel).
+Environment: WORKBENCH_JDK17 / WORKBENCH_JDK25 override the JDKs used (JAVA_HOME of the kernel);
+WORKBENCH_TEST_JAVA_HOME selects the JDK of the protocol tests (default: JDK 17).
 """
 import base64
 import os
@@ -22,6 +23,8 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 KERNEL_DIR = os.path.join(ROOT, "kernel")
 JDK17 = os.environ.get("WORKBENCH_JDK17", "/usr/lib/jvm/java-17-openjdk-amd64")
 JDK25 = os.environ.get("WORKBENCH_JDK25", "/usr/lib/jvm/temurin-25-jdk-amd64")
+# JDK of the kernel that runs the protocol tests (the interrupt tests always use JDK 17 and 25)
+PROTOCOL_JDK = os.environ.get("WORKBENCH_TEST_JAVA_HOME", JDK17)
 TMP = tempfile.mkdtemp(prefix="workbench-kernel-test-")
 os.environ["JUPYTER_PATH"] = os.path.join(TMP, "jupyter")
 os.environ["JUPYTER_RUNTIME_DIR"] = os.path.join(TMP, "runtime")
@@ -87,6 +90,14 @@ class Kernel:
         self.km.shutdown_kernel(now=False)
 
 
+def feature_version(java_home):
+    with open(os.path.join(java_home, "release")) as f:
+        for line in f:
+            if line.startswith("JAVA_VERSION="):
+                return line.split("=", 1)[1].strip().strip('"').split(".")[0]
+    raise AssertionError("no JAVA_VERSION in " + java_home)
+
+
 def png_size(b64):
     raw = base64.b64decode(b64)
     assert raw[:8] == b"\x89PNG\r\n\x1a\n", raw[:8]
@@ -134,7 +145,7 @@ class KernelProtocolTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         setup_kernelspec()
-        cls.kernel = Kernel()
+        cls.kernel = Kernel(PROTOCOL_JDK)
 
     @classmethod
     def tearDownClass(cls):
@@ -144,7 +155,7 @@ class KernelProtocolTest(unittest.TestCase):
     def test_kernel_info_and_kernelspec(self):
         reply = self.kernel.kc.kernel_info(reply=True, timeout=10)["content"]
         self.assertEqual(reply["language_info"]["name"], "java")
-        self.assertEqual(reply["language_info"]["version"], "17")
+        self.assertEqual(reply["language_info"]["version"], feature_version(PROTOCOL_JDK))
         with open(os.path.join(os.environ["JUPYTER_PATH"], "kernels", "workbench-java", "kernel.json")) as f:
             spec = f.read()
         self.assertIn('"interrupt_mode": "message"', spec)
@@ -254,11 +265,11 @@ class KernelProtocolTest(unittest.TestCase):
         os.makedirs(src, exist_ok=True)
         with open(os.path.join(src, "Greeter.java"), "w") as f:
             f.write("package demo; public class Greeter { public String hi() { return \"hi from jar\"; } }\n")
-        subprocess.run([os.path.join(JDK17, "bin", "javac"), "--release", "17", "-d", src,
+        subprocess.run([os.path.join(PROTOCOL_JDK, "bin", "javac"), "--release", "17", "-d", src,
                         os.path.join(src, "Greeter.java")], check=True)
         jars = os.path.join(TMP, "jars")
         os.makedirs(jars, exist_ok=True)
-        subprocess.run([os.path.join(JDK17, "bin", "jar"), "cf", os.path.join(jars, "greeter.jar"), "-C", src,
+        subprocess.run([os.path.join(PROTOCOL_JDK, "bin", "jar"), "cf", os.path.join(jars, "greeter.jar"), "-C", src,
                         "demo/Greeter.class"], check=True)
         self.assertEqual(self.kernel.value("%jars " + jars + "/*.jar\nnew demo.Greeter().hi()"),
                          {"text/plain": "hi from jar"})
@@ -290,7 +301,7 @@ class KernelLifecycleTest(unittest.TestCase):
         kernel = Kernel(JDK25, classpath="")
         try:
             reply = kernel.kc.kernel_info(reply=True, timeout=10)["content"]
-            self.assertEqual(reply["language_info"]["version"], "25")
+            self.assertEqual(reply["language_info"]["version"], feature_version(JDK25))
             interrupt_check(self, kernel)
         finally:
             kernel.stop()
