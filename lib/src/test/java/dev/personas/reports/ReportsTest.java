@@ -93,4 +93,17 @@ class ReportsTest {
     assertThat(t.doubleColumn("share").getDouble(0)).isEqualTo(0.5);
     assertThat(t.doubleColumn("published_share").getDouble(0)).isEqualTo(0.147);
   }
+
+  @Test
+  void shuffleKeepsEachColumnsValuesAndIsSeeded() {
+    Table t = Table.create("t", StringColumn.create("id", "a", "b", "c", "d", "e"),
+        DoubleColumn.create("x", 1, 2, 3, 4, 5), DoubleColumn.create("y", 10, 20, 30, 40, 50));
+    Table s1 = Shuffle.columns(t, List.of("x", "y"), 7);
+    Table s2 = Shuffle.columns(t, List.of("x", "y"), 7);
+    assertThat(s1.stringColumn("id").asList()).containsExactly("a", "b", "c", "d", "e");
+    assertThat(s1.doubleColumn("x").asList()).containsExactlyInAnyOrder(1.0, 2.0, 3.0, 4.0, 5.0);
+    assertThat(s1.doubleColumn("x").asList()).isEqualTo(s2.doubleColumn("x").asList());
+    assertThat(t.doubleColumn("x").asList()).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0);
+    assertThatThrownBy(() -> Shuffle.columns(t, List.of("z"), 1)).isInstanceOf(IllegalArgumentException.class);
+  }
 }
