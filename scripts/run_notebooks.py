@@ -40,13 +40,15 @@ def normalise(nb):
     return nb
 
 
-def run_all(root, out, figures, data, include_workshop, timeout):
+def run_all(root, out, figures, data, include_workshop, timeout, only=None):
     os.environ["WORKBENCH_DATA"] = str(data)
     os.environ["WORKBENCH_FIGURES"] = str(figures)
     os.environ["WORKBENCH_ROOT"] = str(root)
     failures = []
     for path in notebooks(root, include_workshop):
         rel = path.relative_to(root / "notebooks")
+        if only and not rel.match(only):
+            continue
         target = path if out is None else out / "notebooks" / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         nb = nbformat.read(path, as_version=4)
@@ -88,6 +90,7 @@ def main():
     ap.add_argument("--check-repeat", type=pathlib.Path, metavar="DIR2",
                     help="run again into DIR2 and require byte-identical results")
     ap.add_argument("--no-workshop", action="store_true", help="skip notebooks/workshop/")
+    ap.add_argument("--only", metavar="GLOB", help="run only notebooks whose path under notebooks/ matches")
     ap.add_argument("--timeout", type=int, default=1800, help="seconds per cell")
     args = ap.parse_args()
     root = args.root.resolve()
@@ -101,7 +104,7 @@ def main():
         out = out.resolve() if out else None
         figures = (out / "figures") if out else root / "figures"
         print(f"notebooks on {data} -> {out or root}", flush=True)
-        failures += run_all(root, out, figures, data, not args.no_workshop, args.timeout)
+        failures += run_all(root, out, figures, data, not args.no_workshop, args.timeout, args.only)
     if args.check_repeat and not failures:
         diffs = compare_trees(args.out.resolve(), args.check_repeat.resolve())
         if diffs:
