@@ -27,6 +27,9 @@ final class FeaturesCommand implements Callable<Integer> {
       description = "imported labels (CSV/JSONL keyed by session_id) joined onto the table")
   Path labels;
 
+  @Option(names = "--include-sidechain", description = "count sub-agent (sidechain) records too")
+  boolean includeSidechain;
+
   @Mixin Sources src;
 
   @Override
@@ -42,7 +45,9 @@ final class FeaturesCommand implements Callable<Integer> {
     progress.stage("reading " + sources.size() + " source(s)");
     var r = src.load(sources);
     progress.stage("computing features");
-    Table f = Features.of(r.dataset(), labels == null ? FeatureOptions.defaults() : FeatureOptions.labels(labels));
+    FeatureOptions fo = (labels == null ? FeatureOptions.defaults() : FeatureOptions.labels(labels))
+        .withIncludeSidechain(includeSidechain);
+    Table f = Features.of(r.dataset(), fo);
     FeatureWriter.write(f, out);
     System.out.printf("wrote %d sessions x %d columns to %s%n", f.rowCount(), f.columnCount(), out);
     return 0;
