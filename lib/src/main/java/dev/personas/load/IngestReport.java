@@ -65,5 +65,12 @@ public record IngestReport(List<FileEntry> files, List<SessionNote> sessionsWith
   @JsonPropertyOrder({"files", "transcripts", "unsupported", "bytes", "rows", "skipped", "warnings",
       "sessions", "skippedShare"})
   public record Totals(int files, int transcripts, int unsupported, long bytes, long rows,
-      long skipped, long warnings, int sessions, double skippedShare) {}
+      long skipped, long warnings, int sessions,
+      @com.fasterxml.jackson.annotation.JsonIgnore double skippedShare) {
+    /** {@link #skippedShare} as written to JSON: fixed precision, 6 decimals. */
+    @com.fasterxml.jackson.annotation.JsonProperty("skippedShare")
+    public java.math.BigDecimal skippedShareFixed() {
+      return java.math.BigDecimal.valueOf(skippedShare).setScale(6, java.math.RoundingMode.HALF_EVEN);
+    }
+  }
 }
