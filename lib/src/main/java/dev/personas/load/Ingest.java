@@ -238,18 +238,18 @@ public final class Ingest {
     /** Parses the transcripts of one job; never throws for bad content. */
     Parsed parse(EntireScan.Job j) {
       Parsed p = new Parsed();
-      parseInto(p, j.transcripts);
+      parseInto(p, j.transcripts, j.sourceKey);
       if (j.fallback != null && rows(p) == 0) {
         p.sinks.clear();
         p.formatId = null;
         p.agent = null;
         p.path = null;
-        parseInto(p, List.of(j.fallback));
+        parseInto(p, List.of(j.fallback), j.sourceKey);
       }
       return p;
     }
 
-    void parseInto(Parsed p, List<List<Blob>> transcripts) {
+    void parseInto(Parsed p, List<List<Blob>> transcripts, String sourceKey) {
       for (List<Blob> chunks : transcripts) {
         String label = String.join(" + ", chunks.stream().map(Blob::origin).toList());
         ConversationSink sink = new ConversationSink(o.maxContentChars(), o.maxToolInputChars());
@@ -285,10 +285,10 @@ public final class Ingest {
         } catch (IOException e) {
           note = "unreadable: " + e.getMessage();
         }
-        String hkey = chunks.get(0).origin();
+        String hex = HexFormat.of().formatHex(md.digest());
         synchronized (hashes) {
-          hashes.put("t:" + hkey.length() + ":" + chunks.get(0).path() + "#" + chunks.size(),
-              HexFormat.of().formatHex(md.digest()));
+          // keyed by source index and path relative to the source: independent of where it lives
+          hashes.put(sourceKey + chunks.get(0).path() + "#" + chunks.size(), hex);
         }
         p.bytes += count[0];
         p.files.add(new IngestReport.FileEntry(label, format, count[0], sink.size(),

@@ -12,7 +12,10 @@ import java.util.List;
  *     (no transcript, transcript missing, unsupported or unreadable), sorted by session id
  * @param duplicates session ids seen more than once (which copy was kept and why)
  * @param totals sums over {@code files}
- * @param fingerprint hex SHA-256 of the input bytes and {@link IngestOptions#canonical()}
+ * @param fingerprint hex SHA-256 of the bytes of every file read (transcripts parsed, metadata,
+ *     repository descriptors, mapping file, parquet files; keyed by source index and relative
+ *     path, so the same data elsewhere gives the same value) and {@link IngestOptions#canonical()};
+ *     superseded cumulative copies that were not read do not enter it
  * @param options {@link IngestOptions#canonical()}
  */
 @JsonPropertyOrder({"fingerprint", "options", "totals", "files", "sessionsWithoutRecords", "duplicates"})
@@ -62,5 +65,12 @@ public record IngestReport(List<FileEntry> files, List<SessionNote> sessionsWith
   @JsonPropertyOrder({"files", "transcripts", "unsupported", "bytes", "rows", "skipped", "warnings",
       "sessions", "skippedShare"})
   public record Totals(int files, int transcripts, int unsupported, long bytes, long rows,
-      long skipped, long warnings, int sessions, double skippedShare) {}
+      long skipped, long warnings, int sessions,
+      @com.fasterxml.jackson.annotation.JsonIgnore double skippedShare) {
+    /** {@link #skippedShare} as written to JSON: fixed precision, 6 decimals. */
+    @com.fasterxml.jackson.annotation.JsonProperty("skippedShare")
+    public java.math.BigDecimal skippedShareFixed() {
+      return java.math.BigDecimal.valueOf(skippedShare).setScale(6, java.math.RoundingMode.HALF_EVEN);
+    }
+  }
 }

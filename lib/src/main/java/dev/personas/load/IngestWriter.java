@@ -57,7 +57,8 @@ public final class IngestWriter {
 
   /** Writes just the report as indented JSON. */
   public static void writeReport(IngestReport report, Path file) throws IOException {
-    ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     Files.write(file, (m.writeValueAsString(report) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 

@@ -55,7 +55,9 @@ public final class TranscriptFormats {
 
   /** The first format (in id order) that accepts this head, if any. */
   public static Optional<TranscriptFormat> detect(String head) {
-    if (head == null || head.isBlank()) return Optional.empty();
+    if (head == null) return Optional.empty();
+    if (head.startsWith("\uFEFF")) head = head.substring(1); // a UTF-8 byte order mark
+    if (head.isBlank()) return Optional.empty();
     for (TranscriptFormat f : ALL) {
       try {
         if (f.detect(head)) return Optional.of(f);

@@ -54,6 +54,7 @@ class DecompressAndRegistryTest {
     assertThat(TranscriptFormats.detect(TEXT).map(TranscriptFormat::id)).contains("claude-code-jsonl");
     assertThat(TranscriptFormats.detect("# a markdown file\n\nhello")).isEmpty();
     assertThat(TranscriptFormats.detect("")).isEmpty();
+    assertThat(TranscriptFormats.detect("\uFEFF" + TEXT).map(TranscriptFormat::id)).contains("claude-code-jsonl");
     assertThatThrownBy(() -> TranscriptFormats.byId("nope")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("nope");
   }

@@ -39,7 +39,7 @@ class RoundTripTest {
     assertThat(out.resolve("conversations.parquet")).exists();
     String report = Files.readString(out.resolve(IngestWriter.REPORT));
     assertThat(report).contains("\"fingerprint\" : \"" + r.report().fingerprint() + "\"")
-        .contains("\"skippedShare\"").contains("not a transcript / unsupported format");
+        .contains("\"skippedShare\" : 0.056604").contains("not a transcript / unsupported format");
 
     IngestResult back = Ingest.load(List.of(out), IngestOptions.defaults());
     assertSameTable(r.dataset().sessions(), back.dataset().sessions());

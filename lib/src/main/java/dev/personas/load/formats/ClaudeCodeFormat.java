@@ -107,14 +107,13 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
       while (lines.next()) {
         if (lines.blank()) continue;
         long no = lines.lineNumber();
+        // usually one record per line; records glued together by a lost newline are each read
         try (JsonParser p = lines.parser()) {
-          if (!readEnvelope(p, no)) continue;
+          for (boolean first = true; readEnvelope(p, no, first); first = false) emit(no);
         } catch (JsonProcessingException e) {
           sink.problem(no, (lines.terminated() ? "malformed JSON: " : "file ends mid-line: ")
               + firstLine(e.getOriginalMessage()));
-          continue;
         }
-        emit(no);
       }
       if (anyUsage) {
         info.inputTokens = inTok;
@@ -124,12 +123,14 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
     }
 
     /** Reads one record's top-level fields; false (after reporting) when it is unusable. */
-    boolean readEnvelope(JsonParser p, long no) throws IOException {
+    boolean readEnvelope(JsonParser p, long no, boolean first) throws IOException {
       type = subtype = timestampText = content = operation = prUrl = summary = null;
       isSidechain = isMeta = toolInterrupted = false;
       message = null;
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        sink.problem(no, "not a JSON object");
+      JsonToken start = p.nextToken();
+      if (start == null && !first) return false;
+      if (start != JsonToken.START_OBJECT) {
+        sink.problem(no, first ? "not a JSON object" : "trailing data after the JSON record");
         return false;
       }
       JsonToken tok;

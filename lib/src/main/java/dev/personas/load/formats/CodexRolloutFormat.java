@@ -48,6 +48,10 @@ import java.util.Set;
  *   <li>The early rollout layout (a header line {@code {id, timestamp, instructions, git}}, then
  *       response items unwrapped, one per line, and {@code record_type: state} lines) maps the
  *       same way; {@code local_shell_call} -> {@code tool_use} named {@code local_shell}.</li>
+ *   <li>A sub-agent rollout (first {@code session_meta} with {@code source.subagent},
+ *       {@code thread_source: subagent} or {@code parent_thread_id}) marks every row
+ *       {@code is_sidechain}, and its {@code user_message}s (the parent agent's task, or the
+ *       parent's history copied into a forked thread) are {@code system_injected}.</li>
  *   <li>{@code session_meta} gives session id (the first one; later copies repeat it), cwd and
  *       {@code git.repository_url}; {@code turn_context.model} the model of following rows.</li>
  * </ul>
@@ -190,6 +194,7 @@ public final class CodexRolloutFormat extends JsonlFormat {
     private void meta(JsonNode p, Instant ts) {
       out.seen(ts);
       if (p == null) return;
+      if (out.info.sessionId == null && isSubagent(p)) out.sidechain = true;
       out.sessionId(Json.nonBlank(p, "id"));
       if (out.info.cwd == null) out.info.cwd = Json.nonBlank(p, "cwd");
       JsonNode git = Json.obj(p, "git");
@@ -344,8 +349,11 @@ public final class CodexRolloutFormat extends JsonlFormat {
           pendingPrompt = null;
           String text = Json.text(p, "message");
           if (text == null) text = "";
-          if (text.stripLeading().startsWith("<codex_delegation>")) out.injected(text, ts);
-          else out.prompt(request(text), ts);
+          if (out.sidechain || text.stripLeading().startsWith("<codex_delegation>")) {
+            out.injected(text, ts); // written by a parent agent (or forked from its history)
+          } else {
+            out.prompt(request(text), ts);
+          }
         }
         case "token_count" -> tokens(p, ts);
         case "turn_aborted" -> {
@@ -393,7 +401,8 @@ public final class CodexRolloutFormat extends JsonlFormat {
       if (pendingPrompt != null) {
         String s = pendingPrompt;
         pendingPrompt = null;
-        out.prompt(request(s), pendingTs);
+        if (out.sidechain) out.injected(s, pendingTs);
+        else out.prompt(request(s), pendingTs);
       }
     }
 
@@ -402,6 +411,17 @@ public final class CodexRolloutFormat extends JsonlFormat {
       out.release(null, null, null);
       flushPending();
     }
+  }
+
+  /**
+   * Whether a {@code session_meta} describes a sub-agent thread: {@code source.subagent} (review,
+   * thread_spawn), {@code thread_source: subagent}, or a {@code parent_thread_id}.
+   */
+  static boolean isSubagent(JsonNode meta) {
+    JsonNode src = meta.get("source");
+    return (src != null && src.isObject() && src.has("subagent"))
+        || "subagent".equals(Json.text(meta, "thread_source"))
+        || meta.hasNonNull("parent_thread_id");
   }
 
   private static final String REQUEST_HEADER = "## My request for Codex:";

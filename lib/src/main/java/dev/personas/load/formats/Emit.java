@@ -18,6 +18,8 @@ final class Emit {
   private final Turn t = new Turn();
   /** Model of the current context (turn_context, model_change, ...), put on assistant rows. */
   String model;
+  /** Whether every row of this transcript is a sub-agent's (sets {@code is_sidechain}). */
+  boolean sidechain;
   /** Records (lines or messages) seen, for counts. */
   long records;
 
@@ -32,6 +34,7 @@ final class Emit {
     t.role = role;
     t.turnType = turnType;
     t.timestamp = ts;
+    t.isSidechain = sidechain;
     seen(ts);
     return t;
   }

@@ -134,6 +134,18 @@ class ClaudeCodeFormatTest {
   }
 
   @Test
+  void recordsGluedOnOneLineAreEachRead() throws Exception {
+    String a = "{\"type\":\"user\",\"uuid\":\"x\",\"sessionId\":\"s\",\"message\":{\"content\":\"one\"}}";
+    String b = "{\"type\":\"user\",\"uuid\":\"y\",\"sessionId\":\"s\",\"message\":{\"content\":\"two\"}}";
+    Table t = parse(a + b + "\n" + a + " 42\n", 100);
+    assertThat(t.stringColumn("content").asList()).containsExactly("one", "two", "one");
+    assertThat(lastSink.problems()).singleElement().satisfies(p -> {
+      assertThat(p.line()).isEqualTo(2);
+      assertThat(p.reason()).isEqualTo("trailing data after the JSON record");
+    });
+  }
+
+  @Test
   void nonUtf8BytesSkipOnlyThatLine() throws Exception {
     byte[] good = "{\"type\":\"user\",\"uuid\":\"x\",\"sessionId\":\"s\",\"message\":{\"content\":\"hello\"}}\n".getBytes(StandardCharsets.UTF_8);
     byte[] bad = "{\"type\":\"user\",\"uuid\":\"y\",\"sessionId\":\"s\",\"message\":{\"content\":\"caf\u00e9\"}}\n".getBytes(StandardCharsets.ISO_8859_1);

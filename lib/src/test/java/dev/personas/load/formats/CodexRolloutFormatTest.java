@@ -165,6 +165,22 @@ class CodexRolloutFormatTest {
   }
 
   @Test
+  void subAgentThreadsHaveNoHumanPrompts() {
+    String sub = """
+        {"timestamp":"2026-03-02T10:00:00Z","type":"session_meta","payload":{"id":"child-1","source":{"subagent":"review"},"thread_source":"subagent","parent_thread_id":"parent-1","cwd":"/w"}}
+        {"timestamp":"2026-03-02T10:00:01Z","type":"event_msg","payload":{"type":"user_message","message":"Review the changes against main"}}
+        {"timestamp":"2026-03-02T10:00:02Z","type":"response_item","payload":{"type":"function_call","name":"exec_command","arguments":"{\\"cmd\\":\\"git diff main\\"}","call_id":"k1"}}
+        """;
+    RecordingSink s = Fixtures.parse(new CodexRolloutFormat(), sub);
+    assertThat(s.ofType("user_prompt")).isEmpty();
+    assertThat(s.ofType("system_injected")).hasSize(1);
+    assertThat(s.turns).hasSize(2).allMatch(t -> t.isSidechain);
+    assertThat(s.ofType("tool_use").get(0).command).isEqualTo("git diff main");
+    RecordingSink main = Fixtures.parse(new CodexRolloutFormat(), ROLLOUT);
+    assertThat(main.turns).noneMatch(t -> t.isSidechain);
+  }
+
+  @Test
   void ideContextIsNotPartOfThePrompt() {
     assertThat(CodexRolloutFormat.request(
         "# Context from my IDE setup:\n\n## Active file: a.py\n\n## My request for Codex:\nrename x\n"))
