@@ -122,13 +122,23 @@ public final class ConversationSink implements TranscriptSink {
     flags = Arrays.copyOf(flags, m);
   }
 
-  /** Number of whitespace-separated words; 0 for null. */
+  private static final boolean[] ASCII_WS = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) ASCII_WS[c] = Character.isWhitespace(c);
+  }
+
+  /**
+   * Number of words: maximal runs of non-whitespace chars ({@link Character#isWhitespace}); 0 for
+   * null.
+   */
   public static int wordCount(String s) {
     if (s == null) return 0;
     int count = 0;
     boolean in = false;
     for (int i = 0, len = s.length(); i < len; i++) {
-      boolean ws = Character.isWhitespace(s.charAt(i));
+      char c = s.charAt(i);
+      boolean ws = c < 128 ? ASCII_WS[c] : Character.isWhitespace(c);
       if (!ws && !in) count++;
       in = !ws;
     }
@@ -245,6 +255,136 @@ public final class ConversationSink implements TranscriptSink {
       cMsg.append(messageId[i]);
       cEvent.append(event[i]);
     }
+  }
+
+  /**
+   * One session's rows for {@link #appendAll}.
+   *
+   * @param firstTurn turn_number of the sink's first row
+   */
+  public record Part(ConversationSink sink, String sessionId, String repoId, String userId,
+      String agent, int firstTurn) {}
+
+  /**
+   * Appends many sinks' rows to a table with the canonical conversations columns, in the order of
+   * {@code parts}, filling each column in its own task on {@code pool} (columns are independent);
+   * the result is the same as calling {@link #appendTo} part by part.
+   */
+  public static void appendAll(Table t, List<Part> parts, java.util.concurrent.ExecutorService pool) {
+    List<Runnable> tasks = new ArrayList<>();
+    tasks.add(() -> {
+      StringColumn c = t.stringColumn("turn_id");
+      for (Part p : parts) {
+        String prefix = p.sessionId() + ":";
+        for (int i = 0; i < p.sink().n; i++) c.append(prefix + pad6(p.firstTurn() + i));
+      }
+    });
+    tasks.add(() -> {
+      IntColumn c = t.intColumn("turn_number");
+      for (Part p : parts) for (int i = 0; i < p.sink().n; i++) c.append(p.firstTurn() + i);
+    });
+    addConst(tasks, t, parts, "session_id", Part::sessionId);
+    addConst(tasks, t, parts, "repo_id", Part::repoId);
+    addConst(tasks, t, parts, "user_id", Part::userId);
+    addConst(tasks, t, parts, "agent", Part::agent);
+    addStr(tasks, t, parts, "role", s -> s.role);
+    addStr(tasks, t, parts, "turn_type", s -> s.turnType);
+    addStr(tasks, t, parts, "content", s -> s.content);
+    addStr(tasks, t, parts, "model", s -> s.model);
+    addStr(tasks, t, parts, "tool_name", s -> s.toolName);
+    addStr(tasks, t, parts, "tool_call_id", s -> s.toolCallId);
+    addStr(tasks, t, parts, "tool_category", s -> s.toolCategory);
+    addStr(tasks, t, parts, "file_path", s -> s.filePath);
+    addStr(tasks, t, parts, "command", s -> s.command);
+    addStr(tasks, t, parts, "pattern", s -> s.pattern);
+    addStr(tasks, t, parts, "tool_input_json", s -> s.toolInput);
+    addStr(tasks, t, parts, "message_id", s -> s.messageId);
+    addStr(tasks, t, parts, "event", s -> s.event);
+    addInt(tasks, t, parts, "char_count", s -> s.chars);
+    addInt(tasks, t, parts, "word_count", s -> s.words);
+    addLong(tasks, t, parts, "input_tokens", s -> s.inTok);
+    addLong(tasks, t, parts, "output_tokens", s -> s.outTok);
+    addLong(tasks, t, parts, "cache_read_input_tokens", s -> s.cacheTok);
+    addFlag(tasks, t, parts, "is_conversational", CONV);
+    addFlag(tasks, t, parts, "is_error", ERROR);
+    addFlag(tasks, t, parts, "is_interrupt", INTERRUPT);
+    addFlag(tasks, t, parts, "is_sidechain", SIDECHAIN);
+    tasks.add(() -> {
+      InstantColumn c = t.instantColumn("timestamp");
+      for (Part p : parts) {
+        long[] a = p.sink().ts;
+        for (int i = 0; i < p.sink().n; i++) {
+          if (a[i] == NULL) c.appendMissing();
+          else c.append(Instant.ofEpochSecond(Math.floorDiv(a[i], 1_000_000L), Math.floorMod(a[i], 1_000_000L) * 1000));
+        }
+      }
+    });
+    List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
+    for (Runnable r : tasks) fs.add(pool.submit(r));
+    for (java.util.concurrent.Future<?> f : fs) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException("filling conversations columns: " + e.getCause(), e.getCause());
+      }
+    }
+  }
+
+  private static void addConst(List<Runnable> tasks, Table t, List<Part> parts, String col,
+      java.util.function.Function<Part, String> v) {
+    tasks.add(() -> {
+      StringColumn c = t.stringColumn(col);
+      for (Part p : parts) {
+        String x = v.apply(p);
+        for (int i = 0; i < p.sink().n; i++) c.append(x);
+      }
+    });
+  }
+
+  private static void addStr(List<Runnable> tasks, Table t, List<Part> parts, String col,
+      java.util.function.Function<ConversationSink, String[]> v) {
+    tasks.add(() -> {
+      StringColumn c = t.stringColumn(col);
+      for (Part p : parts) {
+        String[] a = v.apply(p.sink());
+        for (int i = 0; i < p.sink().n; i++) c.append(a[i]);
+      }
+    });
+  }
+
+  private static void addInt(List<Runnable> tasks, Table t, List<Part> parts, String col,
+      java.util.function.Function<ConversationSink, int[]> v) {
+    tasks.add(() -> {
+      IntColumn c = t.intColumn(col);
+      for (Part p : parts) {
+        int[] a = v.apply(p.sink());
+        for (int i = 0; i < p.sink().n; i++) c.append(a[i]);
+      }
+    });
+  }
+
+  private static void addLong(List<Runnable> tasks, Table t, List<Part> parts, String col,
+      java.util.function.Function<ConversationSink, long[]> v) {
+    tasks.add(() -> {
+      LongColumn c = t.longColumn(col);
+      for (Part p : parts) {
+        long[] a = v.apply(p.sink());
+        for (int i = 0; i < p.sink().n; i++) appendLong(c, a[i]);
+      }
+    });
+  }
+
+  private static void addFlag(List<Runnable> tasks, Table t, List<Part> parts, String col, byte bit) {
+    tasks.add(() -> {
+      BooleanColumn c = t.booleanColumn(col);
+      for (Part p : parts) {
+        byte[] a = p.sink().flags;
+        for (int i = 0; i < p.sink().n; i++) c.append((a[i] & bit) != 0);
+      }
+    });
   }
 
   private static void appendLong(LongColumn c, long v) {

@@ -56,6 +56,7 @@ final class EntireScan {
     String transcriptKind; // native | compact | null
     List<Blob> fallback; // compact transcript to read when the native one yields no record
     String key; // stable sort key
+    String sourceKey; // index of the source ("0:"), for fingerprint keys
     final List<Folder> candidates = new ArrayList<>();
   }
 
@@ -171,6 +172,7 @@ final class EntireScan {
     }
     List<Job> out = new ArrayList<>();
     for (Job j : jobs.values()) {
+      j.sourceKey = sourceKey;
       choose(j);
       out.add(j);
     }
@@ -181,6 +183,7 @@ final class EntireScan {
       Job j = new Job();
       j.repo = e.repo();
       j.source = "raw";
+      j.sourceKey = sourceKey;
       j.key = repoKey(e.repo()) + "|f:" + sourceKey + e.blob().path();
       j.transcripts.add(List.of(e.blob()));
       out.add(j);

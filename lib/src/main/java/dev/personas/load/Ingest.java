@@ -238,18 +238,18 @@ public final class Ingest {
     /** Parses the transcripts of one job; never throws for bad content. */
     Parsed parse(EntireScan.Job j) {
       Parsed p = new Parsed();
-      parseInto(p, j.transcripts);
+      parseInto(p, j.transcripts, j.sourceKey);
       if (j.fallback != null && rows(p) == 0) {
         p.sinks.clear();
         p.formatId = null;
         p.agent = null;
         p.path = null;
-        parseInto(p, List.of(j.fallback));
+        parseInto(p, List.of(j.fallback), j.sourceKey);
       }
       return p;
     }
 
-    void parseInto(Parsed p, List<List<Blob>> transcripts) {
+    void parseInto(Parsed p, List<List<Blob>> transcripts, String sourceKey) {
       for (List<Blob> chunks : transcripts) {
         String label = String.join(" + ", chunks.stream().map(Blob::origin).toList());
         ConversationSink sink = new ConversationSink(o.maxContentChars(), o.maxToolInputChars());
@@ -285,10 +285,10 @@ public final class Ingest {
         } catch (IOException e) {
           note = "unreadable: " + e.getMessage();
         }
-        String hkey = chunks.get(0).origin();
+        String hex = HexFormat.of().formatHex(md.digest());
         synchronized (hashes) {
-          hashes.put("t:" + hkey.length() + ":" + chunks.get(0).path() + "#" + chunks.size(),
-              HexFormat.of().formatHex(md.digest()));
+          // keyed by source index and path relative to the source: independent of where it lives
+          hashes.put(sourceKey + chunks.get(0).path() + "#" + chunks.size(), hex);
         }
         p.bytes += count[0];
         p.files.add(new IngestReport.FileEntry(label, format, count[0], sink.size(),
@@ -341,9 +341,20 @@ public final class Ingest {
       Table sessions = Schema.emptySessions();
       Table conv = Schema.emptyConversations();
       Set<String> parsedIds = new HashSet<>(chosen.keySet());
+      List<ConversationSink.Part> parts = new ArrayList<>();
       for (Map.Entry<String, Integer> e : chosen.entrySet()) {
         int i = e.getValue();
-        addSession(e.getKey(), jobs.get(i), parsed.get(i), sessions, conv);
+        addSession(e.getKey(), jobs.get(i), parsed.get(i), sessions, parts);
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(o.threads(), r -> {
+        Thread th = new Thread(r, "ingest-columns");
+        th.setDaemon(true);
+        return th;
+      });
+      try {
+        ConversationSink.appendAll(conv, parts, pool);
+      } finally {
+        pool.shutdownNow();
       }
       for (Parsed p : parsed) {
         for (ConversationSink s : p.sinks) s.release();
@@ -450,7 +461,7 @@ public final class Ingest {
       return "u" + HexFormat.of().formatHex(h).substring(0, 10);
     }
 
-    void addSession(String sid, EntireScan.Job j, Parsed p, Table sessions, Table conv) {
+    void addSession(String sid, EntireScan.Job j, Parsed p, Table sessions, List<ConversationSink.Part> parts) {
       String repoId = repoIdOf(j, p);
       SessionInfo info = p.sinks.isEmpty() ? new SessionInfo() : p.sinks.get(0).session();
       // identity
@@ -560,7 +571,7 @@ public final class Ingest {
       sessions.stringColumn("source_path").append(sourcePath);
       int turn = 0;
       for (ConversationSink s : p.sinks) {
-        s.appendTo(conv, sid, repoId, user, agent, turn);
+        parts.add(new ConversationSink.Part(s, sid, repoId, user, agent, turn));
         turn += s.size();
       }
       if (rows == 0) {

@@ -180,6 +180,19 @@ class IngestEntireTest {
   }
 
   @Test
+  void fingerprintDependsOnInputBytesAndOptionsNotOnLocation() throws Exception {
+    Path a = TestTrees.entireRepo(tmp.resolve("a"));
+    Path b = TestTrees.entireRepo(tmp.resolve("elsewhere/b"));
+    String fa = Ingest.load(List.of(a), IngestOptions.defaults()).report().fingerprint();
+    assertThat(fa).matches("[0-9a-f]{64}");
+    assertThat(Ingest.load(List.of(b), IngestOptions.defaults()).report().fingerprint()).isEqualTo(fa);
+    assertThat(Ingest.load(List.of(a), IngestOptions.defaults().withMaxContentChars(50)).report().fingerprint())
+        .isNotEqualTo(fa);
+    Files.writeString(b.resolve("acme+widgets/v1/bb/22222222/0/full.jsonl.001"), TestTrees.claude("S1", 4, 1));
+    assertThat(Ingest.load(List.of(b), IngestOptions.defaults()).report().fingerprint()).isNotEqualTo(fa);
+  }
+
+  @Test
   void badParametersThrow() {
     assertThatThrownBy(() -> Ingest.load(List.of(tmp.resolve("missing")), IngestOptions.defaults()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing");

@@ -84,8 +84,21 @@ public final class JsonLines {
     }
   }
 
-  private static int indexOf(byte[] b, byte v, int from, int to) {
-    for (int i = from; i < to; i++) if (b[i] == v) return i;
+  private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles
+      .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long NL8 = 0x0a0a0a0a0a0a0a0aL;
+  private static final long LO8 = 0x0101010101010101L;
+  private static final long HI8 = 0x8080808080808080L;
+
+  /** First index of '\n' in b[from, to), eight bytes at a time (SWAR), or -1. */
+  static int indexOf(byte[] b, byte v, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long x = (long) LONGS.get(b, i) ^ NL8;
+      long t = (x - LO8) & ~x & HI8;
+      if (t != 0) return i + (Long.numberOfTrailingZeros(t) >>> 3);
+    }
+    for (; i < to; i++) if (b[i] == v) return i;
     return -1;
   }
 
@@ -126,6 +139,8 @@ public final class JsonLines {
    */
   public static Instant instant(String s) {
     if (s == null || s.isBlank()) return null;
+    Instant fast = fastUtc(s);
+    if (fast != null) return fast;
     try {
       return Instant.parse(s);
     } catch (DateTimeParseException e) {
@@ -135,6 +150,49 @@ public final class JsonLines {
         return null;
       }
     }
+  }
+
+  /**
+   * The common shape {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} without the java.time parser; null
+   * for anything else (then parsed the general way).
+   */
+  static Instant fastUtc(String s) {
+    int n = s.length();
+    if (n < 20 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
+        || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+      return null;
+    }
+    int y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
+    int h = digits(s, 11, 2), mi = digits(s, 14, 2), se = digits(s, 17, 2);
+    if ((y | mo | d | h | mi | se) < 0 || mo < 1 || mo > 12 || d < 1 || d > 28 && d > lengthOf(y, mo)
+        || h > 23 || mi > 59 || se > 59) {
+      return null;
+    }
+    int nanos = 0;
+    int i = 19;
+    if (i < n - 1) {
+      if (s.charAt(i) != '.' || n - 1 - (i + 1) < 1 || n - 1 - (i + 1) > 9) return null;
+      int f = digits(s, i + 1, n - 1 - (i + 1));
+      if (f < 0) return null;
+      nanos = f;
+      for (int k = n - 1 - (i + 1); k < 9; k++) nanos *= 10;
+    }
+    long days = java.time.LocalDate.of(y, mo, d).toEpochDay();
+    return Instant.ofEpochSecond(days * 86_400L + h * 3600L + mi * 60L + se, nanos);
+  }
+
+  private static int lengthOf(int y, int mo) {
+    return java.time.YearMonth.of(y, mo).lengthOfMonth();
+  }
+
+  private static int digits(String s, int from, int len) {
+    int v = 0;
+    for (int i = from; i < from + len; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') return -1;
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   /** Epoch milliseconds to an Instant; null for null or values outside years 1970..2200. */
