@@ -40,7 +40,7 @@ public final class Turn {
   public boolean isSidechain;
   /** The assistant API response id this record belongs to, when the source has one. */
   public String messageId;
-  /** pr_link | queue_operation | compaction | turn_aborted | token_count (a usage-only row) | null. */
+  /** pr_link | queue_operation | compaction | turn_aborted | null. */
   public String event;
 
   /** Resets every field so the instance can be reused. */

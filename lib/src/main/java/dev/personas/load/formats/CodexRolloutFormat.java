@@ -15,7 +15,8 @@ import java.util.Set;
  *   <li>{@code event_msg:user_message} is the canonical prompt ({@code user_prompt}); its copy as
  *       {@code response_item:message role=user} (written just before it) is dropped. A
  *       {@code role=user} message that no {@code user_message} follows before the model's next
- *       output (older rollouts) is kept as the prompt. {@code <codex_delegation>} envelopes (written
+ *       output (older rollouts) is kept as the prompt. When an IDE/app client wrapped the prompt in
+ *       context sections, the prompt is the text under {@code ## My request for Codex:}. {@code <codex_delegation>} envelopes (written
  *       by a parent agent), {@code role=developer} instructions and user-channel context
  *       ({@code <environment_context>}, {@code # AGENTS.md instructions}, {@code <turn_aborted>},
  *       {@code <subagent_notification>}, any other leading tag except {@code <image>}) are
@@ -31,16 +32,26 @@ import java.util.Set;
  *   <li>{@code function_call_output} / {@code custom_tool_call_output} / {@code tool_search_output}
  *       -> {@code tool_result}; {@code is_error} when the output reports a non-zero exit code, a
  *       failed patch or script.</li>
- *   <li>{@code event_msg:token_count} -> a {@code metadata/system_event} row (event
- *       {@code token_count}) carrying {@code last_token_usage}: input tokens without cached ones,
- *       output tokens (reasoning included), cached input tokens. The session's tokens are the last
- *       {@code total_token_usage} the same way (this matches Entire's session metadata).</li>
+ *   <li>Rollouts carry no API response id, so {@code message_id} is synthesized per model
+ *       response: {@code response-<n>}, numbering runs of model items (reasoning, assistant text,
+ *       tool calls) separated by anything else (tool output, user or developer message,
+ *       token_count and other events).</li>
+ *   <li>{@code event_msg:token_count} gives no row: its {@code last_token_usage} (input tokens
+ *       without cached ones, output tokens with reasoning, cached input tokens) goes on the first
+ *       row of the model response it closes (the rows of a response are held until its
+ *       token_count arrives, or released without tokens at the next prompt, abort or end). The
+ *       session's tokens are the last {@code total_token_usage} the same way (this matches
+ *       Entire's session metadata).</li>
  *   <li>{@code event_msg:turn_aborted} -> interruption row ({@code is_interrupt}, event
  *       {@code turn_aborted}); {@code context_compacted} -> event {@code compaction};
  *       {@code error} -> system_event with {@code is_error}.</li>
  *   <li>The early rollout layout (a header line {@code {id, timestamp, instructions, git}}, then
  *       response items unwrapped, one per line, and {@code record_type: state} lines) maps the
  *       same way; {@code local_shell_call} -> {@code tool_use} named {@code local_shell}.</li>
+ *   <li>A sub-agent rollout (first {@code session_meta} with {@code source.subagent},
+ *       {@code thread_source: subagent} or {@code parent_thread_id}) marks every row
+ *       {@code is_sidechain}, and its {@code user_message}s (the parent agent's task, or the
+ *       parent's history copied into a forked thread) are {@code system_injected}.</li>
  *   <li>{@code session_meta} gives session id (the first one; later copies repeat it), cwd and
  *       {@code git.repository_url}; {@code turn_context.model} the model of following rows.</li>
  * </ul>
@@ -105,6 +116,21 @@ public final class CodexRolloutFormat extends JsonlFormat {
   }
 
   static final class CodexSession extends Session {
+    /** Number of model responses so far (for the synthesized message ids). */
+    private int responses;
+    /** Whether the last row came from the model (reasoning, text, tool call). */
+    private boolean inResponse;
+
+    /** The synthesized id of the model response an assistant-side item belongs to. */
+    private String responseId() {
+      if (!inResponse) {
+        responses++;
+        inResponse = true;
+        out.hold(); // rows wait for the response's token_count
+      }
+      return "response-" + responses;
+    }
+
     /** Line number of the first record (the early layout's header line). */
     private long firstLine;
     /** A role=user response item waiting for its event_msg:user_message copy. */
@@ -128,10 +154,10 @@ public final class CodexRolloutFormat extends JsonlFormat {
         return;
       }
       if (!rec.has("payload") && !rec.has("item") && EARLY_ITEMS.contains(type)) {
-        responseItem(rec, Json.instant(rec, "timestamp")); // early layout: items unwrapped
+        responseItem(rec, out.time(rec, "timestamp", line)); // early layout: items unwrapped
         return;
       }
-      Instant ts = Json.instant(rec, "timestamp");
+      Instant ts = out.time(rec, "timestamp", line);
       JsonNode p = rec.get("payload");
       if (p == null || !p.isObject()) p = Json.obj(rec, "item");
       switch (type) {
@@ -168,6 +194,7 @@ public final class CodexRolloutFormat extends JsonlFormat {
     private void meta(JsonNode p, Instant ts) {
       out.seen(ts);
       if (p == null) return;
+      if (out.info.sessionId == null && isSubagent(p)) out.sidechain = true;
       out.sessionId(Json.nonBlank(p, "id"));
       if (out.info.cwd == null) out.info.cwd = Json.nonBlank(p, "cwd");
       JsonNode git = Json.obj(p, "git");
@@ -184,7 +211,7 @@ public final class CodexRolloutFormat extends JsonlFormat {
           flushPending();
           String text = summaryText(p);
           Turn t = out.thinking(text, ts, null);
-          t.messageId = Json.text(p, "id");
+          t.messageId = responseId();
           out.send();
         }
         case "function_call" -> {
@@ -205,12 +232,13 @@ public final class CodexRolloutFormat extends JsonlFormat {
             ToolInputs.fill(t, input);
             t.toolInputJson = Json.write(input);
           }
-          t.messageId = Json.text(p, "id");
+          t.messageId = responseId();
           out.send();
         }
         case "local_shell_call" -> {
           flushPending();
           Turn t = out.toolUse("local_shell", Json.text(p, "call_id"), ts);
+          t.messageId = responseId();
           JsonNode action = Json.obj(p, "action");
           if (action != null) {
             t.toolInputJson = Json.write(action);
@@ -222,6 +250,7 @@ public final class CodexRolloutFormat extends JsonlFormat {
         case "web_search_call" -> {
           flushPending();
           Turn t = out.toolUse("web_search_call", Json.text(p, "id"), ts);
+          t.messageId = responseId();
           JsonNode action = Json.obj(p, "action");
           if (action != null) {
             t.toolInputJson = Json.write(action);
@@ -233,11 +262,13 @@ public final class CodexRolloutFormat extends JsonlFormat {
         case "tool_search_call" -> {
           flushPending();
           Turn t = out.toolUse("tool_search_call", Json.text(p, "call_id"), ts);
+          t.messageId = responseId();
           JsonNode args = p.get("arguments");
           if (args != null) t.toolInputJson = args.isTextual() ? args.textValue() : Json.write(args);
           out.send();
         }
         case "function_call_output", "custom_tool_call_output", "tool_search_output" -> {
+          inResponse = false;
           JsonNode o = p.get("output");
           String text = outputText(o);
           if (text == null && pt.equals("tool_search_output")) text = Json.text(p, "status");
@@ -254,11 +285,12 @@ public final class CodexRolloutFormat extends JsonlFormat {
 
     private void message(JsonNode p, Instant ts) {
       String role = Json.text(p, "role");
+      if (!"assistant".equals(role)) inResponse = false;
       String text = Json.contentText(p.get("content"));
       if ("assistant".equals(role)) {
         flushPending();
         Turn t = out.answer(text, ts, null);
-        t.messageId = Json.text(p, "id");
+        t.messageId = responseId();
         out.send();
       } else if ("user".equals(role)) {
         if (text == null) text = "";
@@ -303,23 +335,29 @@ public final class CodexRolloutFormat extends JsonlFormat {
           t.filePath = ToolInputs.patchPath(Json.text(parsed, "input"));
         }
       }
-      t.messageId = Json.text(p, "id");
+      t.messageId = responseId();
       out.send();
     }
 
     private void eventMsg(JsonNode p, Instant ts) {
       String et = Json.text(p, "type");
       if (et == null) return;
+      if (!et.equals("agent_message") && !et.equals("agent_reasoning")) inResponse = false;
       switch (et) {
         case "user_message" -> {
+          out.release(null, null, null);
           pendingPrompt = null;
           String text = Json.text(p, "message");
           if (text == null) text = "";
-          if (text.stripLeading().startsWith("<codex_delegation>")) out.injected(text, ts);
-          else out.prompt(text, ts);
+          if (out.sidechain || text.stripLeading().startsWith("<codex_delegation>")) {
+            out.injected(text, ts); // written by a parent agent (or forked from its history)
+          } else {
+            out.prompt(request(text), ts);
+          }
         }
         case "token_count" -> tokens(p, ts);
         case "turn_aborted" -> {
+          out.release(null, null, null);
           flushPending();
           String reason = Json.text(p, "reason");
           out.interrupt(reason == null ? "turn_aborted" : reason, ts);
@@ -351,16 +389,11 @@ public final class CodexRolloutFormat extends JsonlFormat {
         out.info.cacheReadTokens = cached;
       }
       JsonNode last = Json.obj(info, "last_token_usage");
-      if (last != null) {
-        Turn t = out.event("token_count", null, ts);
+      out.seen(ts);
+      if (last != null && out.holding()) {
         Long cached = Json.lng(last, "cached_input_tokens");
-        t.inputTokens = Json.minus(Json.lng(last, "input_tokens"), cached);
-        t.outputTokens = Json.lng(last, "output_tokens");
-        t.cacheReadInputTokens = cached;
-        t.model = out.model;
-        out.send();
-      } else {
-        out.seen(ts);
+        out.release(Json.minus(Json.lng(last, "input_tokens"), cached),
+            Json.lng(last, "output_tokens"), cached);
       }
     }
 
@@ -368,14 +401,41 @@ public final class CodexRolloutFormat extends JsonlFormat {
       if (pendingPrompt != null) {
         String s = pendingPrompt;
         pendingPrompt = null;
-        out.prompt(s, pendingTs);
+        if (out.sidechain) out.injected(s, pendingTs);
+        else out.prompt(request(s), pendingTs);
       }
     }
 
     @Override
     void finish() {
+      out.release(null, null, null);
       flushPending();
     }
+  }
+
+  /**
+   * Whether a {@code session_meta} describes a sub-agent thread: {@code source.subagent} (review,
+   * thread_spawn), {@code thread_source: subagent}, or a {@code parent_thread_id}.
+   */
+  static boolean isSubagent(JsonNode meta) {
+    JsonNode src = meta.get("source");
+    return (src != null && src.isObject() && src.has("subagent"))
+        || "subagent".equals(Json.text(meta, "thread_source"))
+        || meta.hasNonNull("parent_thread_id");
+  }
+
+  private static final String REQUEST_HEADER = "## My request for Codex:";
+
+  /**
+   * What the person typed: IDE and app clients prepend context ({@code # Context from my IDE
+   * setup:}, {@code # Files mentioned by the user:}, ...) and put the typed text under
+   * {@code ## My request for Codex:}; that section is the prompt. Other text is returned as is.
+   */
+  static String request(String text) {
+    if (!text.startsWith("#") && !text.stripLeading().startsWith("#")) return text;
+    int i = text.lastIndexOf(REQUEST_HEADER);
+    if (i < 0) return text;
+    return text.substring(i + REQUEST_HEADER.length()).strip();
   }
 
   /** Text a harness puts in the user channel: leading tags (except images) and AGENTS.md. */

@@ -97,7 +97,7 @@ public final class CopilotEventsFormat extends JsonlFormat {
         out.problem(line, "event without type");
         return;
       }
-      Instant ts = Json.instant(rec, "timestamp");
+      Instant ts = out.time(rec, "timestamp", line);
       JsonNode d = Json.obj(rec, "data");
       boolean side = rec.hasNonNull("agentId");
       switch (type) {

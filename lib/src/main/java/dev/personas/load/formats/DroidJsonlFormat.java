@@ -39,7 +39,7 @@ public final class DroidJsonlFormat extends JsonlFormat {
       @Override
       void record(JsonNode rec, long line) {
         String type = Json.text(rec, "type");
-        Instant ts = Json.instant(rec, "timestamp");
+        Instant ts = out.time(rec, "timestamp", line);
         if ("session_start".equals(type)) {
           out.sessionId(Json.nonBlank(rec, "id"));
           if (out.info.cwd == null) out.info.cwd = Json.nonBlank(rec, "cwd");

@@ -4,6 +4,8 @@ import dev.personas.load.SessionInfo;
 import dev.personas.load.TranscriptSink;
 import dev.personas.load.Turn;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Builds {@link Turn}s for one parse (package-private): one reused instance, the session's time
@@ -16,6 +18,8 @@ final class Emit {
   private final Turn t = new Turn();
   /** Model of the current context (turn_context, model_change, ...), put on assistant rows. */
   String model;
+  /** Whether every row of this transcript is a sub-agent's (sets {@code is_sidechain}). */
+  boolean sidechain;
   /** Records (lines or messages) seen, for counts. */
   long records;
 
@@ -30,6 +34,7 @@ final class Emit {
     t.role = role;
     t.turnType = turnType;
     t.timestamp = ts;
+    t.isSidechain = sidechain;
     seen(ts);
     return t;
   }
@@ -42,7 +47,69 @@ final class Emit {
   }
 
   void send() {
-    sink.turn(t);
+    if (held != null) held.add(copy(t));
+    else sink.turn(t);
+  }
+
+  /** Rows held back while a response's token usage is not known yet (null: not holding). */
+  private List<Turn> held;
+
+  /** Starts holding rows (after releasing any held ones without tokens). */
+  void hold() {
+    release(null, null, null);
+    held = new ArrayList<>();
+  }
+
+  /**
+   * Sends the held rows in order, the given tokens on the first assistant-side row (role
+   * assistant or tool_use), and stops holding.
+   *
+   * @return whether the tokens found a row
+   */
+  boolean release(Long in, Long out, Long cache) {
+    if (held == null) return false;
+    List<Turn> rows = held;
+    held = null;
+    boolean placed = in == null && out == null && cache == null;
+    for (Turn x : rows) {
+      if (!placed && ("assistant".equals(x.role) || "tool_use".equals(x.role))) {
+        x.inputTokens = in;
+        x.outputTokens = out;
+        x.cacheReadInputTokens = cache;
+        placed = true;
+      }
+      sink.turn(x);
+    }
+    return placed && (in != null || out != null || cache != null);
+  }
+
+  boolean holding() {
+    return held != null;
+  }
+
+  private static Turn copy(Turn a) {
+    Turn c = new Turn();
+    c.role = a.role;
+    c.turnType = a.turnType;
+    c.isConversational = a.isConversational;
+    c.content = a.content;
+    c.model = a.model;
+    c.timestamp = a.timestamp;
+    c.inputTokens = a.inputTokens;
+    c.outputTokens = a.outputTokens;
+    c.cacheReadInputTokens = a.cacheReadInputTokens;
+    c.toolName = a.toolName;
+    c.toolCallId = a.toolCallId;
+    c.filePath = a.filePath;
+    c.command = a.command;
+    c.pattern = a.pattern;
+    c.toolInputJson = a.toolInputJson;
+    c.isError = a.isError;
+    c.isInterrupt = a.isInterrupt;
+    c.isSidechain = a.isSidechain;
+    c.messageId = a.messageId;
+    c.event = a.event;
+    return c;
   }
 
   /** A real prompt typed by a person. */
@@ -140,5 +207,22 @@ final class Emit {
 
   void problem(long line, String reason) {
     sink.problem(line, reason);
+  }
+
+  /**
+   * The record's timestamp from {@code field}: null when missing; when present but unparsable,
+   * null plus a {@link dev.personas.load.TranscriptSink#warning} (the record is kept).
+   */
+  Instant time(com.fasterxml.jackson.databind.JsonNode rec, String field, long line) {
+    Instant t = Json.instant(rec, field);
+    if (t == null && rec != null) {
+      com.fasterxml.jackson.databind.JsonNode v = rec.get(field);
+      if (v != null && !v.isNull()) {
+        String text = v.asText();
+        if (text.length() > 40) text = text.substring(0, 40) + "...";
+        sink.warning(line, "unparsable timestamp '" + text + "'");
+      }
+    }
+    return t;
   }
 }

@@ -38,7 +38,7 @@ final class GeminiMessages {
 
   void message(JsonNode m, long line) {
     String type = Json.text(m, "type");
-    Instant ts = Json.instant(m, "timestamp");
+    Instant ts = out.time(m, "timestamp", line);
     if (type == null) {
       out.problem(line, "message without type");
       return;

@@ -23,8 +23,10 @@ import java.util.Set;
 final class Json {
   private Json() {}
 
+  /** Parsers never close the caller's stream (the caller opened it and closes it). */
   static final JsonFactory FACTORY = JsonFactory.builder()
       .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+      .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
       .build();
   static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY).build();
 

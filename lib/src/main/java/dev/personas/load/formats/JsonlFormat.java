@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * Base of the line-per-record formats: each line is parsed on its own (so one bad line never
  * desynchronises the rest) into a tree and handed to {@link Session#record}. Blank lines are
- * skipped; a line that is not one JSON object (malformed, cut mid-line, invalid UTF-8, trailing
- * garbage) is reported with its line number and skipped.
+ * skipped; a line that is not a JSON object (malformed, cut mid-line, invalid UTF-8) is reported
+ * with its line number and skipped. Objects glued on one line (a lost newline) are each read;
+ * what follows the last complete one, if malformed, is reported.
  */
 abstract class JsonlFormat implements TranscriptFormat {
 
@@ -51,26 +52,26 @@ abstract class JsonlFormat implements TranscriptFormat {
     while (lines.next()) {
       if (lines.len() == 0 || lines.blank()) continue;
       long no = lines.lineNo();
-      JsonNode rec;
+      // usually one object per line; two records glued together (a lost newline) are both read
       try (JsonParser p = Json.FACTORY.createParser(lines.buf(), lines.off(), lines.len())) {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
+        JsonToken t = p.nextToken();
+        if (t != JsonToken.START_OBJECT) {
           out.problem(no, "not a JSON object");
           continue;
         }
-        rec = Json.readTree(p, skip);
-        if (p.nextToken() != null) {
-          out.problem(no, "trailing data after the JSON record");
-          continue;
+        while (t == JsonToken.START_OBJECT) {
+          JsonNode rec = Json.readTree(p, skip);
+          out.records++;
+          try {
+            s.record(rec, no);
+          } catch (RuntimeException e) {
+            out.problem(no, "unreadable record: " + e);
+          }
+          t = p.nextToken();
         }
+        if (t != null) out.problem(no, "trailing data after the JSON record");
       } catch (JsonProcessingException e) {
         out.problem(no, "malformed JSON: " + e.getOriginalMessage());
-        continue;
-      }
-      out.records++;
-      try {
-        s.record(rec, no);
-      } catch (RuntimeException e) {
-        out.problem(no, "unreadable record: " + e);
       }
     }
     s.finish();

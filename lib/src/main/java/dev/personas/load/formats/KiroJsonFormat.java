@@ -49,6 +49,21 @@ public final class KiroJsonFormat implements TranscriptFormat {
     });
   }
 
+  /** Text of Kiro result content: blocks {@code {Text: "..."}} or {@code {Json: {...}}}. */
+  static String resultText(JsonNode content) {
+    if (content == null || !content.isArray()) return Json.contentText(content);
+    StringBuilder sb = new StringBuilder();
+    for (JsonNode b : content) {
+      String t = Json.text(b, "Text");
+      if (t == null && b.has("Json")) t = Json.write(b.get("Json"));
+      if (t == null) t = Json.contentText(b);
+      if (t == null) continue;
+      if (sb.length() > 0) sb.append('\n');
+      sb.append(t);
+    }
+    return sb.length() == 0 ? null : sb.toString();
+  }
+
   private static void entry(Emit out, JsonNode h) {
     JsonNode content = Json.obj(Json.obj(h, "user"), "content");
     if (content != null) {
@@ -58,7 +73,7 @@ public final class KiroJsonFormat implements TranscriptFormat {
       if (results != null) {
         for (JsonNode r : results) {
           String status = Json.text(r, "status");
-          out.toolResult(null, Json.nonBlank(r, "tool_use_id"), Json.contentText(r.get("content")),
+          out.toolResult(null, Json.nonBlank(r, "tool_use_id"), resultText(r.get("content")),
               status != null && status.equalsIgnoreCase("error"), null);
           out.send();
         }

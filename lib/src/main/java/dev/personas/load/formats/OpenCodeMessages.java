@@ -13,7 +13,8 @@ import java.util.Set;
  *   <li>user {@code text} parts -> {@code user_prompt}, or {@code system_injected} when the part is
  *       {@code synthetic} (OpenCode's own injected text); {@code file} parts ->
  *       {@code system_injected} (content: file name); {@code compaction} -> event
- *       {@code compaction}.</li>
+ *       {@code compaction}; {@code subtask} (the person invoking a sub-agent) -> a
+ *       {@code tool_use} row named {@code task}.</li>
  *   <li>assistant {@code text} -> {@code assistant_response}, {@code reasoning} ->
  *       {@code assistant_thinking}, {@code tool} -> a {@code tool_use} row (input from
  *       {@code state.input}, at {@code state.time.start}) and, once the call finished, a

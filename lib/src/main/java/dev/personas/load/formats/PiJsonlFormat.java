@@ -39,7 +39,7 @@ public final class PiJsonlFormat extends JsonlFormat {
       @Override
       void record(JsonNode rec, long line) {
         String type = Json.text(rec, "type");
-        Instant ts = Json.instant(rec, "timestamp");
+        Instant ts = out.time(rec, "timestamp", line);
         if (type == null) {
           out.problem(line, "record without type");
           return;

@@ -65,7 +65,9 @@ class CodexRolloutFormatTest {
         .containsExactly("Looking at tests");
     List<Turn> answers = s.ofType("assistant_response");
     assertThat(answers).hasSize(1); // agent_message duplicate dropped
-    assertThat(answers.get(0).messageId).isEqualTo("msg_a1");
+    // one synthesized id per model response: reasoning + text + call, then each call after output
+    assertThat(s.ofType("assistant_thinking").get(0).messageId).isEqualTo("response-1");
+    assertThat(answers.get(0).messageId).isEqualTo("response-1");
     assertThat(answers.get(0).model).isEqualTo("gpt-5-codex");
 
     List<Turn> tools = s.ofType("tool_use");
@@ -80,21 +82,30 @@ class CodexRolloutFormatTest {
     assertThat(tools.get(3).pattern).isEqualTo("Parser");
     assertThat(tools).extracting(t -> t.toolCallId)
         .containsExactly("call_1", "call_2", "call_3", "call_4");
+    assertThat(tools).extracting(t -> t.messageId)
+        .containsExactly("response-1", "response-2", "response-3", "response-4");
 
     List<Turn> results = s.ofType("tool_result");
     assertThat(results).extracting(t -> t.toolCallId).containsExactly("call_1", "call_2", "call_3");
     assertThat(results).extracting(t -> t.isError).containsExactly(true, false, false);
 
-    Turn usage = s.turns.stream().filter(t -> "token_count".equals(t.event)).findFirst().orElseThrow();
+    // the token_count closes the apply_patch response: its usage lands on that response's first row
+    Turn usage = tools.get(2);
     assertThat(usage.inputTokens).isEqualTo(500);
     assertThat(usage.outputTokens).isEqualTo(150);
     assertThat(usage.cacheReadInputTokens).isEqualTo(2000);
+    assertThat(s.turns.stream().filter(t -> t.inputTokens != null)).hasSize(1);
+    assertThat(s.turns).noneMatch(t -> "metadata".equals(t.role) && !t.isInterrupt);
+    // rows stay in file order although a response is held until its usage is known
+    assertThat(s.turns).extracting(t -> t.turnType).containsSubsequence("tool_use", "tool_result",
+        "tool_use", "tool_result", "tool_use", "tool_result", "system_event", "system_injected");
 
     List<Turn> interrupts = s.turns.stream().filter(t -> t.isInterrupt).toList();
     assertThat(interrupts).hasSize(1);
     assertThat(interrupts.get(0).event).isEqualTo("turn_aborted");
     assertThat(interrupts.get(0).timestamp).isEqualTo(at("2026-03-01T10:00:11Z"));
 
+    assertThat(s.warnings).containsExactly("22: unparsable timestamp 'not a time'");
     assertThat(s.problems).hasSize(2);
     assertThat(s.problems.get(0)).startsWith("21: unknown record type 'mystery_record'");
     assertThat(s.problems.get(1)).startsWith("24: malformed JSON");
@@ -151,6 +162,32 @@ class CodexRolloutFormatTest {
     assertThat(s.info.sessionId).isEqualTo("early-1");
     assertThat(s.info.repoUrl).isEqualTo("git@example.org:a/b.git");
     assertThat(s.problems).isEmpty();
+  }
+
+  @Test
+  void subAgentThreadsHaveNoHumanPrompts() {
+    String sub = """
+        {"timestamp":"2026-03-02T10:00:00Z","type":"session_meta","payload":{"id":"child-1","source":{"subagent":"review"},"thread_source":"subagent","parent_thread_id":"parent-1","cwd":"/w"}}
+        {"timestamp":"2026-03-02T10:00:01Z","type":"event_msg","payload":{"type":"user_message","message":"Review the changes against main"}}
+        {"timestamp":"2026-03-02T10:00:02Z","type":"response_item","payload":{"type":"function_call","name":"exec_command","arguments":"{\\"cmd\\":\\"git diff main\\"}","call_id":"k1"}}
+        """;
+    RecordingSink s = Fixtures.parse(new CodexRolloutFormat(), sub);
+    assertThat(s.ofType("user_prompt")).isEmpty();
+    assertThat(s.ofType("system_injected")).hasSize(1);
+    assertThat(s.turns).hasSize(2).allMatch(t -> t.isSidechain);
+    assertThat(s.ofType("tool_use").get(0).command).isEqualTo("git diff main");
+    RecordingSink main = Fixtures.parse(new CodexRolloutFormat(), ROLLOUT);
+    assertThat(main.turns).noneMatch(t -> t.isSidechain);
+  }
+
+  @Test
+  void ideContextIsNotPartOfThePrompt() {
+    assertThat(CodexRolloutFormat.request(
+        "# Context from my IDE setup:\n\n## Active file: a.py\n\n## My request for Codex:\nrename x\n"))
+        .isEqualTo("rename x");
+    assertThat(CodexRolloutFormat.request("plain ask ## My request for Codex: no"))
+        .isEqualTo("plain ask ## My request for Codex: no");
+    assertThat(CodexRolloutFormat.request("# Title only")).isEqualTo("# Title only");
   }
 
   @Test

@@ -81,6 +81,7 @@ class GeminiFormatsTest {
     Turn warning = s.turns.stream().filter(t -> "hook failed".equals(t.content)).findFirst()
         .orElseThrow();
     assertThat(warning.timestamp).isNull();
+    assertThat(s.warnings).hasSize(1).first().asString().contains("unparsable timestamp 'bad'");
     assertThat(s.problems).hasSize(1).first().asString().contains("not an object");
 
     assertThat(s.info.sessionId).isEqualTo("gem-session-1");

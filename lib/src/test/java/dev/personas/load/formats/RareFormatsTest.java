@@ -61,6 +61,7 @@ class RareFormatsTest {
     assertThat(tools.get(1).command).isEqualTo("git add docs");
     assertThat(s.ofType("tool_result")).hasSize(1);
     assertThat(s.ofType("tool_result").get(0).isError).isTrue();
+    assertThat(s.ofType("tool_result").get(0).content).isEqualTo("ok");
     assertThat(s.ofType("assistant_response")).extracting(t -> t.content)
         .containsExactly("Creating it.", "Done.");
     assertThat(s.ofType("assistant_response").get(1).messageId).isEqualTo("k2");

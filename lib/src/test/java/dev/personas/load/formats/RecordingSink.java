@@ -10,6 +10,7 @@ import java.util.List;
 final class RecordingSink implements TranscriptSink {
   final List<Turn> turns = new ArrayList<>();
   final List<String> problems = new ArrayList<>();
+  final List<String> warnings = new ArrayList<>();
   final SessionInfo info = new SessionInfo();
   private final boolean keep;
   long count;
@@ -57,6 +58,11 @@ final class RecordingSink implements TranscriptSink {
   @Override
   public void problem(long line, String reason) {
     problems.add(line + ": " + reason);
+  }
+
+  @Override
+  public void warning(long line, String reason) {
+    warnings.add(line + ": " + reason);
   }
 
   @Override

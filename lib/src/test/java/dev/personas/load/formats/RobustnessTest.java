@@ -75,13 +75,38 @@ class RobustnessTest {
   }
 
   @Test
+  void parsersLeaveTheCallersStreamOpen() throws IOException {
+    String[] samples = {OpenCodeFormatsTest.EXPORT, GeminiFormatsTest.DOC, RareFormatsTest.KIRO,
+        CodexRolloutFormatTest.ROLLOUT};
+    for (var f : Formats.all()) {
+      for (String text : samples) {
+        boolean[] closed = {false};
+        InputStream in = new FilterInputStream(
+            new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))) {
+          @Override
+          public void close() throws IOException {
+            closed[0] = true;
+            super.close();
+          }
+        };
+        f.parse(in, new RecordingSink());
+        assertThat(closed[0]).as(f.id()).isFalse();
+      }
+    }
+  }
+
+  @Test
   void nonObjectLinesAreProblems() throws IOException {
-    byte[] text = ("[1,2]\n\"str\"\n" + new String(line("ok"), StandardCharsets.UTF_8) + "{} {}\n")
+    String glued = new String(line("two"), StandardCharsets.UTF_8).strip()
+        + new String(line("three"), StandardCharsets.UTF_8).strip() + " tail\n";
+    byte[] text = ("[1,2]\n\"str\"\n" + new String(line("one"), StandardCharsets.UTF_8) + glued)
         .getBytes(StandardCharsets.UTF_8);
     RecordingSink s = parse(new CodexRolloutFormat(), text);
-    assertThat(s.ofType("user_prompt")).hasSize(1);
+    // two records glued on line 4 are both kept; the garbage after them is reported
+    assertThat(s.ofType("user_prompt")).extracting(t -> t.content)
+        .containsExactly("one", "two", "three");
     assertThat(s.problems).hasSize(3);
-    assertThat(s.problems.get(2)).startsWith("4: trailing data");
+    assertThat(s.problems.get(2)).startsWith("4: malformed JSON");
   }
 
   private static byte[] line(String prompt) {
