@@ -110,6 +110,7 @@ public final class ClusterEngine {
           ClusterIndices.daviesBouldin(x, n, d, f.labels, k), f.logLik, bic, g[0], g[1]));
     }
     int chosen = EngineResult.choose(sweep, rule);
+    if (chosen < 0) throw new IllegalStateException("rule " + rule + " has no score for any k in " + sweep);
     int a = chosen - o.kMin();
     KFit best = fits[a];
     int[] perm = relabel(best.labels, chosen);

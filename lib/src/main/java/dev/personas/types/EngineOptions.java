@@ -61,6 +61,9 @@ public record EngineOptions(Algorithm algorithm, int kMin, int kMax, int restart
       throw new IllegalArgumentException("unstableJaccard = " + unstableJaccard + " must be in [0, 1]");
     }
     if (threads < 1) throw new IllegalArgumentException("threads = " + threads + " must be >= 1");
+    if (rule == SelectionRule.GAP && gapReferences == 0) {
+      throw new IllegalArgumentException("rule = GAP needs gapReferences > 0, not " + gapReferences);
+    }
     if (rule == SelectionRule.BIC && !algorithm.isMixture()) {
       throw new IllegalArgumentException("rule = BIC needs a mixture, not " + algorithm);
     }

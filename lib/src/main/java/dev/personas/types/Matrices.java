@@ -13,6 +13,7 @@ public final class Matrices {
 
   /**
    * The named numeric columns as n x F doubles, missing values as NaN. Boolean columns give 1/0.
+   * Infinite values are bad input: they become NaN too (and are then imputed like missing values).
    *
    * @throws IllegalArgumentException naming a column that is absent or not numeric
    */
@@ -26,7 +27,10 @@ public final class Matrices {
       }
       Column<?> col = t.column(c);
       if (col instanceof NumericColumn<?> nc) {
-        for (int i = 0; i < n; i++) out[i][j] = nc.isMissing(i) ? Double.NaN : nc.getDouble(i);
+        for (int i = 0; i < n; i++) {
+          double v = nc.isMissing(i) ? Double.NaN : nc.getDouble(i);
+          out[i][j] = Double.isFinite(v) ? v : Double.NaN;
+        }
       } else if (col instanceof BooleanColumn bc) {
         for (int i = 0; i < n; i++) {
           Boolean b = bc.isMissing(i) ? null : bc.get(i);

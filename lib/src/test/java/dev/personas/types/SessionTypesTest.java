@@ -153,6 +153,22 @@ class SessionTypesTest {
   }
 
   @Test
+  void badValuesAreImputedAndDoNotAbort() {
+    PlantedSessions p = new PlantedSessions(40, 17);
+    Table t = p.table.copy();
+    t.doubleColumn("tool_call_density").set(0, Double.POSITIVE_INFINITY);
+    t.doubleColumn("tool_call_density").set(1, Double.NaN);
+    tech.tablesaw.api.DoubleColumn empty = tech.tablesaw.api.DoubleColumn.create("words_per_prompt", t.rowCount());
+    for (int i = 0; i < t.rowCount(); i++) empty.setMissing(i);
+    t.addColumns(empty);
+    SessionTypeModel m = SessionTypes.fit(t, fast());
+    assertThat(m.doc().features()).contains("words_per_prompt");
+    assertThat(m.doc().imputedCells()).isGreaterThanOrEqualTo(2 + t.rowCount());
+    assertThat(m.assignments().rowCount()).isEqualTo(t.rowCount());
+    assertThat(m.k()).isEqualTo(3);
+  }
+
+  @Test
   void badFeatureNamesAreNamed() {
     PlantedSessions p = new PlantedSessions(10, 16);
     assertThatThrownBy(() -> SessionTypes.fit(p.table, fast().withFeatures(List.of("nope"))))
