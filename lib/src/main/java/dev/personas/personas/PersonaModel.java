@@ -441,6 +441,54 @@ public final class PersonaModel {
   }
 
   /**
+   * Our personas next to Bigspin's published seven, for a side-by-side table: k + 7 rows (ours in
+   * id order, then the seven in reference order); columns {@code source} ("ours" | "Bigspin
+   * 2026"), {@code persona, users, share}, the four medians of {@link PublishedPersonas#MEDIANS}
+   * (ours: median of the members' medians; NaN when the feature table lacked the column),
+   * {@code stability}, {@code nearest_published, published_distance} (ours only) and
+   * {@code published_note} ({@link PublishedPersonas#CAVEAT}).
+   */
+  public Table publishedComparison() {
+    StringColumn src = StringColumn.create("source");
+    StringColumn name = StringColumn.create("persona");
+    IntColumn users = IntColumn.create("users");
+    DoubleColumn share = DoubleColumn.create("share");
+    DoubleColumn[] med = new DoubleColumn[4];
+    for (int j = 0; j < 4; j++) med[j] = DoubleColumn.create(PublishedPersonas.MEDIANS.get(j));
+    DoubleColumn stab = DoubleColumn.create("stability");
+    StringColumn near = StringColumn.create("nearest_published");
+    DoubleColumn dist = DoubleColumn.create("published_distance");
+    StringColumn note = StringColumn.create("published_note");
+    for (PersonaInfo p : state.personas()) {
+      src.append("ours");
+      name.append(p.id() + " " + p.name());
+      users.append(p.size());
+      share.append(p.share());
+      double[] m = publishedMedians(state.features(), p.profileMedians());
+      for (int j = 0; j < 4; j++) med[j].append(m[j]);
+      stab.append(p.stability());
+      near.append(p.nearestPublished());
+      dist.append(p.publishedDistance());
+      note.append(PublishedPersonas.CAVEAT);
+    }
+    for (PublishedPersonas.Archetype a : PublishedPersonas.ALL) {
+      src.append("Bigspin 2026");
+      name.append(a.name());
+      users.append(a.users());
+      share.append(a.share());
+      for (int j = 0; j < 4; j++) med[j].append(a.medians()[j]);
+      stab.append(a.stability());
+      near.append("");
+      dist.appendMissing();
+      note.append("");
+    }
+    Table t = Table.create("personas_vs_published", src, name, users, share);
+    t.addColumns(med);
+    t.addColumns(stab, near, dist, note);
+    return t;
+  }
+
+  /**
    * Places new users: builds their vectors from {@code features} and {@code typeAssignments} with
    * the model's types, features, labels and minimum sessions (sessions of types unknown to the
    * model are skipped), and places each. Same columns as {@link #users()}.

@@ -68,6 +68,15 @@ class PersonasTest {
   }
 
   @Test
+  void comparisonWithThePublishedSeven() {
+    Table c = model.publishedComparison();
+    assertThat(c.rowCount()).isEqualTo(model.k() + 7);
+    assertThat(c.stringColumn("source").countOccurrences("Bigspin 2026")).isEqualTo(7);
+    assertThat(c.intColumn("users").sum()).isEqualTo(100 + 120);
+    assertThat(c.stringColumn("published_note").get(0)).isEqualTo(PublishedPersonas.CAVEAT);
+  }
+
+  @Test
   void eligibilityExcludesSubagentsAndShortUsers() {
     UserVectors v = UserVectors.build(data.features, data.types, opts);
     assertThat(v.size()).isEqualTo(100);
