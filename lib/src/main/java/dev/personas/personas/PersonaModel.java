@@ -33,7 +33,8 @@ import tech.tablesaw.api.Table;
  * {@code confidence = 1 - d1/d2} (0..1; 0 when d2 = 0). The user is <b>Multi-mode</b> (persona id
  * {@code MM}, name "Multi-mode") when {@code d1/d2 >= multiModeRatio} (default 0.9: the two
  * nearest within 10%) or when the normalised entropy of their session-type shares is
- * {@code >= multiModeEntropy} (default 0.9: close to a uniform mix); the nearest persona is kept
+ * {@code >= multiModeEntropy} (default 0.95: close to a uniform mix; only with at least
+ * {@link PersonaOptions#MIN_TYPES_FOR_ENTROPY} types); the nearest persona is kept
  * in {@code nearest_persona} and {@code cluster}.
  */
 public final class PersonaModel {
@@ -214,7 +215,7 @@ public final class PersonaModel {
     PersonaOptions o = state.options();
     String reason = "";
     if (ratio >= o.multiModeRatio()) reason = String.format(java.util.Locale.ROOT, "ratio d1/d2 = %.2f", ratio);
-    else if (ent >= o.multiModeEntropy()) reason = String.format(java.util.Locale.ROOT, "type entropy = %.2f", ent);
+    else if (u.shares().length >= PersonaOptions.MIN_TYPES_FOR_ENTROPY && ent >= o.multiModeEntropy()) reason = String.format(java.util.Locale.ROOT, "type entropy = %.2f", ent);
     PersonaInfo near = state.personas().get(best);
     String pub = "";
     double pubD = Double.NaN;

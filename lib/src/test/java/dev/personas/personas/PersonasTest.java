@@ -164,6 +164,22 @@ class PersonasTest {
   }
 
   @Test
+  void entropyRuleNeedsThreeTypes() {
+    // two session types only: an even 50/50 mix is not called Multi-mode by entropy
+    PlantedPersonas d = new PlantedPersonas(6, 21L);
+    Table types = d.types.copy();
+    IntColumn tid = types.intColumn("type_id");
+    for (int i = 0; i < tid.size(); i++) tid.set(i, tid.get(i) % 2);
+    types.removeColumns("type_name");
+    PersonaModel two = Personas.fit(d.features, types, opts.withK(2).withBootstrap(0)
+        .withMultiMode(1.0, 0.5));
+    assertThat(two.typeIds()).hasSize(2);
+    assertThat(two.placements()).noneMatch(p -> p.multiModeReason().startsWith("type entropy"));
+    assertThat(model.placements().stream().filter(p -> !p.decisive()).count())
+        .isLessThan(model.placements().size() / 2);
+  }
+
+  @Test
   void cardsShowPersonaPercentilesTypesPublishedAndThreeSuggestions() {
     String u = data.users.get(30); // persona 1 (edit-test loops)
     String md = model.card(u);
