@@ -16,7 +16,8 @@ import tech.tablesaw.api.Table;
  * 2..8 with 20 restarts, 100 bootstrap subsamples, share intervals) on synthetic users with four
  * planted personas (noisy mixtures of five session types, 5-20 sessions each), then placement,
  * cards and the JSON round trip. Prints wall time per step, peak heap (as seen by
- * {@code Runtime}), the chosen k and the ARI against the planted personas.
+ * {@code Runtime}), process CPU time (meaningful when the machine is shared), the chosen k and
+ * the ARI against the planted personas.
  *
  * <p>Usage: {@code java -cp ... dev.personas.bench.PersonasBench [users ...]} (default 120 1000
  * 5000). Times include JIT warm-up of the first size.
@@ -33,6 +34,12 @@ public final class PersonasBench {
     int[] sizes = args.length == 0 ? new int[] {120, 1000, 5000}
         : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
     for (int n : sizes) run(n);
+  }
+
+  /** CPU time of the whole process (all threads), ns. */
+  static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   static void run(int users) {
@@ -70,9 +77,11 @@ public final class PersonasBench {
     Table types = Table.create("types", tsid, tt);
     Runtime rt = Runtime.getRuntime();
     System.gc();
+    long c0 = cpu();
     long t0 = System.nanoTime();
     PersonaModel m = Personas.fit(features, types, PersonaOptions.defaults());
     long t1 = System.nanoTime();
+    long c1 = cpu();
     Table placed = m.place(features, types);
     long t2 = System.nanoTime();
     int chars = 0;
@@ -80,12 +89,14 @@ public final class PersonasBench {
     long t3 = System.nanoTime();
     PersonaModel back = PersonaModel.fromJson(m.toJson());
     long t4 = System.nanoTime();
+    long c4 = cpu();
     int[] got = m.users().intColumn("cluster").asList().stream().mapToInt(Integer::intValue).toArray();
     long heap = rt.totalMemory() - rt.freeMemory();
     System.out.printf(Locale.ROOT,
-        "users=%d sessions=%d k=%d ARI=%.3f fit=%.2fs place=%.2fs cards=%.2fs (%d chars) json=%.2fs heap~%dMB placed=%d back=%d%n",
+        "users=%d sessions=%d k=%d ARI=%.3f fit=%.2fs (cpu %.2fs) place=%.2fs cards=%.2fs (%d chars) json=%.2fs (cpu all steps %.2fs) heap~%dMB placed=%d back=%d%n",
         users, features.rowCount(), m.k(), AdjustedRandIndex.of(truth, got), (t1 - t0) / 1e9,
-        (t2 - t1) / 1e9, (t3 - t2) / 1e9, chars, (t4 - t3) / 1e9, heap >> 20, placed.rowCount(),
+        (c1 - c0) / 1e9,
+        (t2 - t1) / 1e9, (t3 - t2) / 1e9, chars, (t4 - t3) / 1e9, (c4 - c0) / 1e9, heap >> 20, placed.rowCount(),
         back.k());
   }
 }

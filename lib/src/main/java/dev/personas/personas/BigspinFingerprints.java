@@ -379,7 +379,7 @@ public final class BigspinFingerprints {
     for (int i = 0; i < rates.rowCount(); i++) {
       Map<String, Double> rm = new TreeMap<>();
       for (String s : SIGNALS) {
-        if (rates.containsColumn("rate_" + s)) rm.put(s, rates.doubleColumn("rate_" + s).get(i));
+        if (rates.containsColumn("rate_" + s)) rm.put(s, rates.doubleColumn("rate_" + s).getDouble(i));
       }
       Map<String, Double> med = new TreeMap<>();
       for (String f : List.of("iteration_count", "edit_iteration_count")) {

@@ -118,6 +118,35 @@ public final class Landscape {
     return t;
   }
 
+  /**
+   * Persona centres on the landscape, for the 2x2 map: one row per {@code persona_id} of a
+   * {@link #of(Table, PersonaModel)} table (sorted by id; Multi-mode users form "MM"); columns
+   * {@code persona_id, persona_name, users, structure, iteration, quadrant} (means of the users'
+   * axes, NaN values skipped).
+   */
+  public static Table personaCentres(Table landscape) {
+    java.util.TreeMap<String, List<Integer>> rows = new java.util.TreeMap<>();
+    for (int i = 0; i < landscape.rowCount(); i++) {
+      rows.computeIfAbsent(landscape.stringColumn("persona_id").get(i), k -> new ArrayList<>()).add(i);
+    }
+    StringColumn id = StringColumn.create("persona_id"), name = StringColumn.create("persona_name");
+    tech.tablesaw.api.IntColumn n = tech.tablesaw.api.IntColumn.create("users");
+    DoubleColumn s = DoubleColumn.create("structure"), it = DoubleColumn.create("iteration");
+    StringColumn q = StringColumn.create("quadrant");
+    for (var e : rows.entrySet()) {
+      List<Integer> r = e.getValue();
+      double ms = Stats.mean(r.stream().mapToDouble(i -> landscape.doubleColumn("structure").getDouble(i)).toArray());
+      double mi = Stats.mean(r.stream().mapToDouble(i -> landscape.doubleColumn("iteration").getDouble(i)).toArray());
+      id.append(e.getKey());
+      name.append(landscape.stringColumn("persona_name").get(r.get(0)));
+      n.append(r.size());
+      s.append(ms);
+      it.append(mi);
+      q.append(quadrant(ms, mi));
+    }
+    return Table.create("persona_landscape_centres", id, name, n, s, it, q);
+  }
+
   /** The quadrant label of a point ("" when either axis is NaN). */
   public static String quadrant(double structure, double iteration) {
     if (Double.isNaN(structure) || Double.isNaN(iteration)) return "";

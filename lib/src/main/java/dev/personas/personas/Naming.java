@@ -14,8 +14,9 @@ import java.util.Set;
  *
  * <p>Name: the display name of the persona's most over-indexed session type (largest mean share
  * minus population mean share), a middle dot, and the words of its most distinctive behaviour
- * column (largest |mean z|, at least {@link #Z_MIN}); when that name is taken, the next
- * distinctive column's words; then the persona id in brackets.
+ * column (largest |mean z|, at least {@link #Z_MIN}) whose words repeat no word of 5+ letters of
+ * the type name; when that name is taken, the next distinctive column's words; then the persona id
+ * in brackets.
  *
  * <p>Description: up to two session types with share lift >= {@link #LIFT_MIN} (persona's mean
  * share vs the population's), and up to two behaviour columns with |mean z| >= {@link #Z_MIN},
@@ -41,7 +42,9 @@ final class Naming {
       List<Integer> cols = distinctive(p.z()[c]);
       String name = null;
       for (int j : cols) {
-        String cand = base + " · " + PersonaWords.words(behaviourName(v, j), p.z()[c][j] > 0, dict);
+        String words = PersonaWords.words(behaviourName(v, j), p.z()[c][j] > 0, dict);
+        if (repeats(base, words)) continue;
+        String cand = base + " · " + words;
         if (used.add(cand)) {
           name = cand;
           break;
@@ -54,6 +57,14 @@ final class Naming {
       out.add(name);
     }
     return out;
+  }
+
+  /** Whether {@code words} repeat a word of 5+ letters of {@code name} (case-insensitive). */
+  static boolean repeats(String name, String words) {
+    Set<String> inName = new HashSet<>();
+    for (String w : name.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) if (w.length() >= 5) inName.add(w);
+    for (String w : words.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) if (inName.contains(w)) return true;
+    return false;
   }
 
   static String description(UserVectors v, PersonaSpace space, PersonaModel.Profiles p, int c,

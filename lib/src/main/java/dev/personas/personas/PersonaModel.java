@@ -33,7 +33,8 @@ import tech.tablesaw.api.Table;
  * {@code confidence = 1 - d1/d2} (0..1; 0 when d2 = 0). The user is <b>Multi-mode</b> (persona id
  * {@code MM}, name "Multi-mode") when {@code d1/d2 >= multiModeRatio} (default 0.9: the two
  * nearest within 10%) or when the normalised entropy of their session-type shares is
- * {@code >= multiModeEntropy} (default 0.9: close to a uniform mix); the nearest persona is kept
+ * {@code >= multiModeEntropy} (default 0.95: close to a uniform mix; only with at least
+ * {@link PersonaOptions#MIN_TYPES_FOR_ENTROPY} types); the nearest persona is kept
  * in {@code nearest_persona} and {@code cluster}.
  */
 public final class PersonaModel {
@@ -214,7 +215,7 @@ public final class PersonaModel {
     PersonaOptions o = state.options();
     String reason = "";
     if (ratio >= o.multiModeRatio()) reason = String.format(java.util.Locale.ROOT, "ratio d1/d2 = %.2f", ratio);
-    else if (ent >= o.multiModeEntropy()) reason = String.format(java.util.Locale.ROOT, "type entropy = %.2f", ent);
+    else if (u.shares().length >= PersonaOptions.MIN_TYPES_FOR_ENTROPY && ent >= o.multiModeEntropy()) reason = String.format(java.util.Locale.ROOT, "type entropy = %.2f", ent);
     PersonaInfo near = state.personas().get(best);
     String pub = "";
     double pubD = Double.NaN;
@@ -437,6 +438,54 @@ public final class PersonaModel {
       c.append(r.k() == state.chosenK());
     }
     t.addColumns(k, w, s, ch, db, g, gs, c);
+    return t;
+  }
+
+  /**
+   * Our personas next to Bigspin's published seven, for a side-by-side table: k + 7 rows (ours in
+   * id order, then the seven in reference order); columns {@code source} ("ours" | "Bigspin
+   * 2026"), {@code persona, users, share}, the four medians of {@link PublishedPersonas#MEDIANS}
+   * (ours: median of the members' medians; NaN when the feature table lacked the column),
+   * {@code stability}, {@code nearest_published, published_distance} (ours only) and
+   * {@code published_note} ({@link PublishedPersonas#CAVEAT}).
+   */
+  public Table publishedComparison() {
+    StringColumn src = StringColumn.create("source");
+    StringColumn name = StringColumn.create("persona");
+    IntColumn users = IntColumn.create("users");
+    DoubleColumn share = DoubleColumn.create("share");
+    DoubleColumn[] med = new DoubleColumn[4];
+    for (int j = 0; j < 4; j++) med[j] = DoubleColumn.create(PublishedPersonas.MEDIANS.get(j));
+    DoubleColumn stab = DoubleColumn.create("stability");
+    StringColumn near = StringColumn.create("nearest_published");
+    DoubleColumn dist = DoubleColumn.create("published_distance");
+    StringColumn note = StringColumn.create("published_note");
+    for (PersonaInfo p : state.personas()) {
+      src.append("ours");
+      name.append(p.id() + " " + p.name());
+      users.append(p.size());
+      share.append(p.share());
+      double[] m = publishedMedians(state.features(), p.profileMedians());
+      for (int j = 0; j < 4; j++) med[j].append(m[j]);
+      stab.append(p.stability());
+      near.append(p.nearestPublished());
+      dist.append(p.publishedDistance());
+      note.append(PublishedPersonas.CAVEAT);
+    }
+    for (PublishedPersonas.Archetype a : PublishedPersonas.ALL) {
+      src.append("Bigspin 2026");
+      name.append(a.name());
+      users.append(a.users());
+      share.append(a.share());
+      for (int j = 0; j < 4; j++) med[j].append(a.medians()[j]);
+      stab.append(a.stability());
+      near.append("");
+      dist.appendMissing();
+      note.append("");
+    }
+    Table t = Table.create("personas_vs_published", src, name, users, share);
+    t.addColumns(med);
+    t.addColumns(stab, near, dist, note);
     return t;
   }
 

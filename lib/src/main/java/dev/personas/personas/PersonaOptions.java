@@ -33,8 +33,8 @@ import java.util.Objects;
  * @param multiModeRatio a user is Multi-mode when distance to the nearest persona centroid /
  *     distance to the second nearest is at or above this (0 < r <= 1; at 1 only exact ties)
  * @param multiModeEntropy a user is Multi-mode when the normalised entropy of their session-type
- *     shares (H / ln(number of types), 0..1) is at or above this (at 1 only a perfectly uniform
- *     mix is Multi-mode)
+ *     shares (H / ln(number of types), 0..1) is at or above this, when there are at least
+ *     {@link #MIN_TYPES_FOR_ENTROPY} types (at 1 only a perfectly uniform mix is Multi-mode)
  * @param seed seed of every random choice (k-means seeding, bootstrap resamples)
  */
 public record PersonaOptions(int minSessions, int minPrompts, List<String> medianFeatures,
@@ -53,8 +53,18 @@ public record PersonaOptions(int minSessions, int minPrompts, List<String> media
   /** Documented default of {@link #multiModeRatio}: the two nearest within 10% of each other. */
   public static final double DEFAULT_MULTI_MODE_RATIO = 0.9;
 
-  /** Documented default of {@link #multiModeEntropy}: a type mix within 10% of uniform. */
-  public static final double DEFAULT_MULTI_MODE_ENTROPY = 0.9;
+  /**
+   * Documented default of {@link #multiModeEntropy}: 0.95. Normalised entropy is generous: a
+   * 30/25/20/15/10 mix of five types already scores 0.96, a 40/30/15/10/5 mix 0.87.
+   */
+  public static final double DEFAULT_MULTI_MODE_ENTROPY = 0.95;
+
+  /**
+   * The entropy criterion applies only with at least this many session types: with two types
+   * normalised entropy is near 1 for most mixes (0.88 at 30/70, 0.97 at 40/60), so it would call
+   * ordinary two-type users Multi-mode.
+   */
+  public static final int MIN_TYPES_FOR_ENTROPY = 3;
 
   public PersonaOptions {
     medianFeatures = List.copyOf(Objects.requireNonNull(medianFeatures, "medianFeatures"));
@@ -91,7 +101,7 @@ public record PersonaOptions(int minSessions, int minPrompts, List<String> media
   /**
    * Defaults: 3 sessions with at least 1 prompt, {@link #DEFAULT_MEDIAN_FEATURES}, Bigspin's 35 signals as label columns,
    * Euclidean shares, k chosen by silhouette over 2..8 among partitions whose personas all have >= 3 users, 20 restarts, 100 bootstraps at 80%, 95%
-   * intervals, Multi-mode at ratio 0.9 or entropy 0.9, seed 42.
+   * intervals, Multi-mode at ratio 0.9 or entropy 0.95, seed 42.
    */
   public static PersonaOptions defaults() {
     return new PersonaOptions(3, 1, DEFAULT_MEDIAN_FEATURES, BigspinFingerprints.SIGNALS,

@@ -59,6 +59,14 @@ public final class PersonasReport implements Callable<Integer> {
   @Option(names = "--min-sessions", defaultValue = "3", description = "eligible users' fewest sessions")
   int minSessions;
 
+  @Option(names = "--min-prompts", defaultValue = "1",
+      description = "sessions with fewer user prompts are left out")
+  int minPrompts;
+
+  @Option(names = "--min-persona-size", defaultValue = "3",
+      description = "a k with a smaller persona is not chosen")
+  int minPersonaSize;
+
   @Option(names = "--k", defaultValue = "0", description = "fixed number of personas (0: choose)")
   int k;
 
@@ -80,7 +88,8 @@ public final class PersonasReport implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PersonaOptions o = PersonaOptions.defaults().withMinSessions(minSessions).withK(k)
+    PersonaOptions o = PersonaOptions.defaults().withMinSessions(minSessions)
+        .withMinPrompts(minPrompts).withMinPersonaSize(minPersonaSize).withK(k)
         .withKRange(2, Math.max(2, kMax)).withBootstrap(bootstrap).withSeed(seed).withRule(rule)
         .withShareDistance(hellinger ? PersonaOptions.ShareDistance.HELLINGER
             : PersonaOptions.ShareDistance.EUCLIDEAN);

@@ -41,6 +41,9 @@ class LandscapeTest {
     Table t = Landscape.of(d.features, m);
     assertThat(t.rowCount()).isEqualTo(24);
     assertThat(t.columnNames()).startsWith("user_id", "persona_id", "persona_name", "structure", "iteration");
+    Table centres = Landscape.personaCentres(t);
+    assertThat(centres.intColumn("users").sum()).isEqualTo(24);
+    assertThat(centres.stringColumn("persona_id").asList()).isSorted();
     // planted persona 1 (many prompts and edit rounds) sits on the iterative side
     for (int i = 0; i < t.rowCount(); i++) {
       if (t.stringColumn("user_id").get(i).startsWith("user-1-")) {

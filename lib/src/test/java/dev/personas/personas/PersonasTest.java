@@ -68,6 +68,15 @@ class PersonasTest {
   }
 
   @Test
+  void comparisonWithThePublishedSeven() {
+    Table c = model.publishedComparison();
+    assertThat(c.rowCount()).isEqualTo(model.k() + 7);
+    assertThat(c.stringColumn("source").countOccurrences("Bigspin 2026")).isEqualTo(7);
+    assertThat(c.intColumn("users").sum()).isEqualTo(100 + 120);
+    assertThat(c.stringColumn("published_note").get(0)).isEqualTo(PublishedPersonas.CAVEAT);
+  }
+
+  @Test
   void eligibilityExcludesSubagentsAndShortUsers() {
     UserVectors v = UserVectors.build(data.features, data.types, opts);
     assertThat(v.size()).isEqualTo(100);
@@ -152,6 +161,22 @@ class PersonasTest {
     assertThat(model.users().booleanColumn("decisive").countTrue()).isGreaterThan(50);
     assertThat(model.personas().intColumn("decisive_users").sum())
         .isEqualTo(model.users().booleanColumn("decisive").countTrue());
+  }
+
+  @Test
+  void entropyRuleNeedsThreeTypes() {
+    // two session types only: an even 50/50 mix is not called Multi-mode by entropy
+    PlantedPersonas d = new PlantedPersonas(6, 21L);
+    Table types = d.types.copy();
+    IntColumn tid = types.intColumn("type_id");
+    for (int i = 0; i < tid.size(); i++) tid.set(i, tid.get(i) % 2);
+    types.removeColumns("type_name");
+    PersonaModel two = Personas.fit(d.features, types, opts.withK(2).withBootstrap(0)
+        .withMultiMode(1.0, 0.5));
+    assertThat(two.typeIds()).hasSize(2);
+    assertThat(two.placements()).noneMatch(p -> p.multiModeReason().startsWith("type entropy"));
+    assertThat(model.placements().stream().filter(p -> !p.decisive()).count())
+        .isLessThan(model.placements().size() / 2);
   }
 
   @Test

@@ -21,5 +21,7 @@ class StatsTest {
     assertThat(Stats.normalisedEntropy(new double[] {0.5, 0.5, 0})).isCloseTo(Math.log(2) / Math.log(3), within(1e-12));
     assertThat(Personas.quantile(new double[] {0, 1, 2, 3, 4}, 0.25)).isEqualTo(1.0);
     assertThat(Personas.quantile(new double[] {0, 10}, 0.975)).isCloseTo(9.75, within(1e-12));
+    assertThat(Naming.repeats("Few prompts, few editing rounds", "few prompts per session")).isTrue();
+    assertThat(Naming.repeats("Few prompts, few editing rounds", "rarely runs tests")).isFalse();
   }
 }
