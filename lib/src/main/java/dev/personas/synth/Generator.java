@@ -169,7 +169,7 @@ public final class Generator {
     long created = s.endMs + 20_000;
     JsonFactory jf = new JsonFactory();
     try (JsonGenerator g = jf.createGenerator(Files.newOutputStream(cp.resolve("metadata.json")))) {
-      g.setPrettyPrinter(PRETTY);
+      g.setPrettyPrinter(PRETTY.createInstance());
       g.writeStartObject();
       g.writeStringField("cli_version", "0.5.2");
       g.writeStringField("checkpoint_id", s.checkpointId);
@@ -188,7 +188,7 @@ public final class Generator {
       g.writeEndObject();
     }
     try (JsonGenerator g = jf.createGenerator(Files.newOutputStream(sd.resolve("metadata.json")))) {
-      g.setPrettyPrinter(PRETTY);
+      g.setPrettyPrinter(PRETTY.createInstance());
       g.writeStartObject();
       g.writeStringField("cli_version", "0.5.2");
       g.writeStringField("checkpoint_id", s.checkpointId);

@@ -32,9 +32,9 @@ final class ModelSignals {
       "build_share", "net_share", "git_share");
 
   static final Pattern TEST_RUNNER = Pattern.compile(
-      "\\b(pytest|npm test|npm run test|yarn test|cargo test|go test|make test|mvn test|mvn verify"
-          + "|gradle test|\\./gradlew test|jest|vitest|mocha|rspec|phpunit|composer test|rake test"
-          + "|rake spec|tox|nosetests|deno test|bun test)\\b");
+      "(?<![a-z0-9_.\\-])(pytest|npm test|npm run test|yarn test|cargo test|go test|make test|mvn test"
+          + "|mvn verify|gradle test|\\./gradlew test|jest|vitest|mocha|rspec|phpunit|composer test"
+          + "|rake test|rake spec|tox|nosetests|deno test|bun test)(?![a-z0-9_.\\-])");
   static final Pattern DIFF_REVIEW = Pattern.compile("\\bgit (diff|status|show|log -p)\\b");
 
   static boolean isEdit(String cat) {

@@ -108,7 +108,7 @@ final class Population {
     int base = o.sessions() >= 3 * n ? 3 : 1;
     SplittableRandom r = new SplittableRandom(mix(o.seed(), 3, 0));
     double[] w = new double[n];
-    for (int i = 0; i < n; i++) w[i] = Math.exp(0.6 * r.nextGaussian());
+    for (int i = 0; i < n; i++) w[i] = StrictMath.exp(0.6 * SessionBuilder.gaussian(r));
     int[] extra = apportion(o.sessions() - base * n, w);
     for (int i = 0; i < n; i++) extra[i] += base;
     return extra;

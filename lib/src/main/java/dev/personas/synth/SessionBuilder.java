@@ -150,7 +150,7 @@ final class SessionBuilder {
   }
 
   private void workshop() {
-    int n = (int) Math.max(10, Math.min(120, Math.round(22 * Math.exp(0.8 * r.nextGaussian()))));
+    int n = (int) Math.max(10, Math.min(120, Math.round(22 * StrictMath.exp(0.8 * gaussian(r)))));
     testsPlanned = r.nextDouble() < 0.95;
     diffPlanned = r.nextDouble() < 0.80;
     int nt = between(4, 10);
@@ -388,7 +388,7 @@ final class SessionBuilder {
   }
 
   private long logn(double medianMs, double sigma) {
-    return Math.max(1, Math.round(medianMs * Math.exp(sigma * r.nextGaussian())));
+    return Math.max(1, Math.round(medianMs * StrictMath.exp(sigma * gaussian(r))));
   }
 
   // ---------------------------------------------------------------- event emission
@@ -809,6 +809,17 @@ final class SessionBuilder {
     char[] c = new char[n];
     for (int i = 0; i < n; i++) c[i] = B58[r.nextInt(58)];
     return new String(c);
+  }
+
+  /**
+   * A standard normal draw by Box-Muller on {@link StrictMath}, so the same seed gives the same
+   * value on every JDK and whether or not the JIT has compiled the caller ({@code
+   * SplittableRandom.nextGaussian} and {@code Math.exp} give no such guarantee).
+   */
+  static double gaussian(SplittableRandom r) {
+    double u1 = 1.0 - r.nextDouble();
+    double u2 = r.nextDouble();
+    return StrictMath.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2.0 * StrictMath.PI * u2);
   }
 
   /** A random UUID-shaped string (version 4 layout) from {@code r}. */

@@ -30,7 +30,7 @@ class IngestRoundTripTest {
 
   @Test
   void loadersIngestTheTreeAndFeaturesMatchThePlantedSignals() throws Exception {
-    SynthOptions o = SynthOptions.defaults().withUsers(10).withSessions(60).withSeed(99)
+    SynthOptions o = SynthOptions.defaults().withUsers(8).withSessions(40).withSeed(99)
         .withNoise(0.9).withCodexShare(0.5).withCompression(SynthOptions.Compression.XZ);
     Generator.write(o, tmp);
     IngestResult res = Ingest.load(List.of(tmp.resolve("entire")),
@@ -39,7 +39,7 @@ class IngestRoundTripTest {
     Population.each(o, s -> model.put(s.sessionId, s));
 
     Table sessions = res.dataset().sessions();
-    assertThat(sessions.rowCount()).isEqualTo(60);
+    assertThat(sessions.rowCount()).isEqualTo(40);
     for (Row r : sessions) {
       SynthSession s = model.get(r.getString("session_id"));
       assertThat(s).as(r.getString("session_id")).isNotNull();
