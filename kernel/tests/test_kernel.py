@@ -11,6 +11,7 @@ WORKBENCH_TEST_JAVA_HOME selects the JDK of the protocol tests (default: JDK 17)
 import base64
 import os
 import queue
+import re
 import shutil
 import struct
 import subprocess
@@ -278,9 +279,14 @@ class KernelProtocolTest(unittest.TestCase):
         self.assertIn("matched no .jar", reply["evalue"])
         reply, _ = self.kernel.execute("%classpath " + os.path.join(TMP, "missing-dir"))
         self.assertEqual(reply["ename"], "MagicError")
-        data = self.kernel.value("%maven commons-cli:commons-cli:1.9.0\n"
-                                 "new org.apache.commons.cli.Options().addOption(\"v\", \"verbose\").getOptions().size()")
-        self.assertEqual(data, {"text/plain": "1"})
+        # jmh-core is a pinned dependency of bench/ (so it is in the local repository) and on neither
+        # lib's nor the kernel's classpath; jopt-simple comes in as its transitive dependency
+        with open(os.path.join(ROOT, "pom.xml")) as f:
+            jmh = re.search(r"<jmh.version>([^<]+)</jmh.version>", f.read()).group(1)
+        data = self.kernel.value("%maven org.openjdk.jmh:jmh-core:" + jmh + "\n"
+                                 "new org.openjdk.jmh.runner.options.OptionsBuilder().getClass().getSimpleName()"
+                                 " + \" \" + new joptsimple.OptionParser().getClass().getSimpleName()")
+        self.assertEqual(data, {"text/plain": "OptionsBuilder OptionParser"})
 
 
 class KernelLifecycleTest(unittest.TestCase):

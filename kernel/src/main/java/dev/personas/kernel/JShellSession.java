@@ -456,7 +456,8 @@ public final class JShellSession implements AutoCloseable {
     }
 
     /**
-     * Signature and javadoc summary of the element at {@code cursor}, or empty when nothing is found.
+     * Signature and javadoc summary of the element at {@code cursor} (JShell's documentation of
+     * methods, constructors, types and session variables), or empty when nothing is found.
      *
      * @param detail true for the full javadoc, false for its first sentence
      */

@@ -136,6 +136,7 @@ class JShellSessionTest {
         assertThat(session.isComplete("")).isEqualTo("complete");
         assertThat(session.inspect("Math.max", 8, false)).hasValueSatisfying(s -> assertThat(s).contains("max("));
         assertThat(session.inspect("   ", 1, false)).isEmpty();
+        assertThat(session.inspect("someLongName.length()", 4, false)).contains("someLongName:java.lang.String");
     }
 
     @Test
