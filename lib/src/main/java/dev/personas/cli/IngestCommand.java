@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
         "Writes DIR/sessions.parquet, DIR/conversations.parquet (and commits etc. when present) "
             + "and DIR/ingest-report.json."})
 final class IngestCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "SRC",
+  @Parameters(arity = "0..*", paramLabel = "SRC",
       description = "Entire checkpoint folders or git repositories, transcript files or folders, "
           + "agent homes, SWE-chat parquet folders")
   List<Path> sources;
@@ -24,13 +24,28 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
   Path out;
 
+  @Option(names = "--agent-home", paramLabel = "HOME",
+      description = "also read HOME/.claude/projects and HOME/.codex/sessions")
+  Path agentHome;
+
   @Mixin Sources src;
+
+  /** Runs {@code ingest ARGS...} as the command line would; returns the exit code. */
+  static int run(String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "ingest";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return Main.commandLine().execute(all);
+  }
 
   @Override
   public Integer call() throws Exception {
     Progress progress = new Progress(System.err);
     progress.stage("reading " + sources.size() + " source(s)");
-    IngestResult r = src.load(sources);
+    java.util.List<Path> all = new java.util.ArrayList<>(sources == null ? List.of() : sources);
+    if (agentHome != null) all.addAll(dev.personas.load.SourceTree.agentHomeTranscripts(agentHome));
+    if (all.isEmpty()) throw new IllegalArgumentException("no SRC given (and no --agent-home)");
+    IngestResult r = src.load(all);
     progress.stage("writing " + out);
     IngestWriter.write(r, out);
     var t = r.report().totals();
