@@ -32,6 +32,8 @@ final class FeaturesCommand implements Callable<Integer> {
 
   @Mixin Sources src;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     String n = out.getFileName().toString();
@@ -49,7 +51,9 @@ final class FeaturesCommand implements Callable<Integer> {
         .withIncludeSidechain(includeSidechain);
     Table f = Features.of(r.dataset(), fo);
     FeatureWriter.write(f, out);
-    System.out.printf("wrote %d sessions x %d columns to %s%n", f.rowCount(), f.columnCount(), out);
+    var w = spec.commandLine().getOut();
+    w.printf("wrote %d sessions x %d columns to %s%n", f.rowCount(), f.columnCount(), out);
+    w.flush();
     return 0;
   }
 }

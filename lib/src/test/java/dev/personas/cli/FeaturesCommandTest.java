@@ -35,6 +35,8 @@ class FeaturesCommandTest {
     StringWriter err = new StringWriter();
     CommandLine cl = new CommandLine(new FeaturesCommand());
     cl.setErr(new PrintWriter(err));
+    StringWriter stdout = new StringWriter();
+    cl.setOut(new PrintWriter(stdout));
     int code = cl.execute(src.toString(), "--out", out.toString(), "--threads", "1");
     assertThat(code).as(err.toString()).isZero();
     List<String> lines = Files.readAllLines(out);
@@ -45,7 +47,7 @@ class FeaturesCommandTest {
     assertThat(row.get(header.indexOf("tool_write_count"))).isEqualTo("1");
     assertThat(row.get(header.indexOf("edit_iteration_count"))).isEqualTo("1");
     assertThat(row.get(header.indexOf("course_correction_count"))).isEqualTo("1");
-    assertThat(err.toString()).contains("1 sessions x 80 columns");
+    assertThat(stdout.toString()).contains("1 sessions x 80 columns");
   }
 
   @Test
