@@ -167,6 +167,24 @@ public final class SweChatFolder {
   private static Table readOther(Statement st, Path dir, String name, Set<String> excludeRepos) throws SQLException {
     Path f = dir.resolve(name + ".parquet");
     if (!Files.isRegularFile(f)) return null;
+    return readAny(st, f, name, excludeRepos, true);
+  }
+
+  /**
+   * Any parquet file as a Tablesaw table, rows in file order: integers INTEGER/LONG (HUGEINT and
+   * unsigned as LONG), floating DOUBLE, BOOLEAN, timestamps INSTANT (UTC), everything else STRING.
+   *
+   * @throws SQLException when DuckDB cannot read the file, naming it
+   */
+  public static Table readParquet(Path file) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+      st.execute("SET TimeZone='UTC'");
+      return readAny(st, file, file.getFileName().toString(), Set.of(), false);
+    }
+  }
+
+  private static Table readAny(Statement st, Path f, String name, Set<String> excludeRepos, boolean sort)
+      throws SQLException {
     List<String> names = new ArrayList<>(), types = new ArrayList<>();
     try (ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM read_parquet(" + quote(f.toString()) + ")")) {
       while (rs.next()) {
@@ -192,7 +210,7 @@ public final class SweChatFolder {
       sql.append(" AS ").append(id);
     }
     sql.append(" FROM read_parquet(").append(quote(f.toString())).append(")").append(where(names, excludeRepos));
-    if (!names.isEmpty()) sql.append(" ORDER BY ALL");
+    if (sort && !names.isEmpty()) sql.append(" ORDER BY ALL");
     Table t = Table.create(name);
     try (ResultSet rs = st.executeQuery(sql.toString())) {
       List<String> tys = new ArrayList<>();

@@ -172,14 +172,10 @@ public final class PersonasReport implements Callable<Integer> {
       return Table.read().csv(CsvReadOptions.builder(file.toFile()).tableName(n).build());
     }
     if (n.endsWith(".parquet")) {
-      try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-          PreparedStatement st = c.prepareStatement("SELECT * FROM read_parquet(?)")) {
-        st.setString(1, file.toString());
-        try (ResultSet rs = st.executeQuery()) {
-          Table t = Table.read().db(rs);
-          t.setName(n);
-          return t;
-        }
+      try {
+        Table t = dev.personas.load.SweChatFolder.readParquet(file);
+        t.setName(n);
+        return t;
       } catch (SQLException e) {
         throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
       }
