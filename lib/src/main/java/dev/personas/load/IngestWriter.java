@@ -62,7 +62,26 @@ public final class IngestWriter {
     Files.write(file, (m.writeValueAsString(report) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
+  /**
+   * Writes any table of STRING, INTEGER, LONG, DOUBLE, BOOLEAN and INSTANT columns as one parquet
+   * file (DuckDB appender; instants as TIMESTAMP WITH TIME ZONE, UTC; missing values null).
+   *
+   * @throws IOException naming the file when it cannot be written
+   */
+  public static void writeParquet(Table t, Path file) throws IOException {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+      st.execute("SET TimeZone='UTC'");
+      writeTableTo(c, st, t, "table", file);
+    } catch (SQLException e) {
+      throw new IOException("writing parquet to " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   private static void writeTable(Connection c, Statement st, Table t, String name, Path dir) throws SQLException {
+    writeTableTo(c, st, t, name, dir.resolve(name + ".parquet"));
+  }
+
+  private static void writeTableTo(Connection c, Statement st, Table t, String name, Path out) throws SQLException {
     String tmp = "t_" + name;
     StringBuilder ddl = new StringBuilder("CREATE OR REPLACE TABLE " + tmp + " (");
     StringBuilder sel = new StringBuilder("SELECT ");
@@ -112,7 +131,6 @@ public final class IngestWriter {
         app.endRow();
       }
     }
-    Path out = dir.resolve(name + ".parquet");
     st.execute("COPY (" + sel + " FROM " + tmp + ") TO " + SweChatFolder.quote(out.toString())
         + " (FORMAT parquet)");
     st.execute("DROP TABLE " + tmp);

@@ -132,33 +132,9 @@ public final class PersonasReport implements Callable<Integer> {
     }
   }
 
-  /** Writes a table as CSV (see the class javadoc for the format). */
+  /** Writes a table as CSV (see the class javadoc for the format): {@link dev.personas.schema.Csv}. */
   public static void writeCsv(Table t, Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      List<String> names = t.columnNames();
-      w.write(String.join(",", names.stream().map(PersonasReport::quote).toList()));
-      w.write('\n');
-      for (int r = 0; r < t.rowCount(); r++) {
-        StringBuilder sb = new StringBuilder();
-        for (int c = 0; c < t.columnCount(); c++) {
-          if (c > 0) sb.append(',');
-          Column<?> col = t.column(c);
-          if (col.isMissing(r)) continue;
-          if (col.type().equals(tech.tablesaw.api.ColumnType.DOUBLE)) {
-            double v = ((NumericColumn<?>) col).getDouble(r);
-            if (!Double.isNaN(v)) sb.append(String.format(Locale.ROOT, "%.6f", v));
-          } else {
-            sb.append(quote(col.getString(r)));
-          }
-        }
-        w.write(sb.append('\n').toString());
-      }
-    }
-  }
-
-  private static String quote(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) return s;
-    return '"' + s.replace("\"", "\"\"") + '"';
+    dev.personas.schema.Csv.write(t, file);
   }
 
   /**

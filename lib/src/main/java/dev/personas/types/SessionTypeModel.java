@@ -1,5 +1,7 @@
 package dev.personas.types;
 
+import dev.personas.schema.Csv;
+
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.MapperFeature;

@@ -12,7 +12,7 @@
  *       silhouette, Calinski-Harabasz, Davies-Bouldin, BIC and gap; bootstrap Jaccard and ARI),
  *       returning {@link dev.personas.types.EngineResult}; {@link dev.personas.types.Matrices}
  *       (tables to matrices, cluster profiles), {@link dev.personas.types.TypeNamer} (names from
- *       profiles and feature words), {@link dev.personas.types.Csv} (deterministic CSV).
+ *       profiles and feature words), {@link dev.personas.schema.Csv} (deterministic CSV).
  *   <li>The session-type layer: {@link dev.personas.types.SessionTypes#fit}(feature table, {@link
  *       dev.personas.types.TypeOptions}) returns a {@link dev.personas.types.SessionTypeModel}
  *       with {@code assignments()}, {@code profiles()}, {@code selection()}, {@code shapes()},

@@ -1,4 +1,4 @@
-package dev.personas.types;
+package dev.personas.schema;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -10,7 +10,7 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Deterministic CSV: header row, ',' separated, '\n' line ends, doubles with a fixed 6 decimals
+ * The one CSV writer of the workbench (feature tables, session types, personas). Deterministic CSV: header row, ',' separated, '\n' line ends, doubles with a fixed 6 decimals
  * ({@link Locale#ROOT}), missing values empty, strings quoted when they hold ',', '"' or a line end.
  */
 public final class Csv {
