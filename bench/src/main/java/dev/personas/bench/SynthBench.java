@@ -22,7 +22,7 @@ public final class SynthBench {
     int users = args.length > 1 ? Integer.parseInt(args[1]) : Math.max(1, sessions / 20);
     String format = args.length > 2 ? args[2] : "parquet";
     Path out = args.length > 3 ? Path.of(args[3]) : Files.createTempDirectory("synth-bench");
-    SynthOptions o = SynthOptions.defaults().withUsers(users).withSessions(sessions)
+    SynthOptions o = SynthOptions.defaults().withSessions(sessions).withUsers(users)
         .withFormats(SynthOptions.parseFormats(format));
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpu0 = os.getProcessCpuTime();
