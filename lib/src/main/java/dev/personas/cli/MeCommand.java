@@ -44,6 +44,29 @@ final class MeCommand implements Callable<Integer> {
   @Option(names = "--home", paramLabel = "DIR", hidden = true, description = "home folder to look in (tests)")
   Path home = Path.of(System.getProperty("user.home"));
 
+  /**
+   * The HTML card with one figure embedded as a data URI (no external resources): the user's
+   * session-type mix next to the reference population's.
+   */
+  static String withFigure(String cardHtml, PersonaModel m, PersonaModel.Placement p) {
+    double[] you = p.shares(), pop = m.meanShares();
+    double[] youPct = new double[you.length], popPct = new double[pop.length];
+    for (int i = 0; i < you.length; i++) {
+      youPct[i] = 100 * you[i];
+      popPct[i] = 100 * pop[i];
+    }
+    java.util.Map<String, double[]> series = new java.util.LinkedHashMap<>();
+    series.put("you", youPct);
+    series.put("reference population", popPct);
+    var chart = dev.personas.figures.Charts.groupedBars("Your session types", "session type",
+        "share of sessions (%)", m.typeNames(), series, "0");
+    String png = java.util.Base64.getEncoder().encodeToString(dev.personas.figures.FigureStore.png(chart));
+    String fig = "<h2>Your session-type mix</h2>\n<img alt=\"session-type mix: you and the reference population\" "
+        + "style=\"max-width:100%\" src=\"data:image/png;base64," + png + "\">\n";
+    int end = cardHtml.lastIndexOf("</body>");
+    return end < 0 ? cardHtml + fig : cardHtml.substring(0, end) + fig + cardHtml.substring(end);
+  }
+
   @Override
   public Integer call() throws Exception {
     List<Path> sources = new ArrayList<>(paths);
@@ -87,7 +110,7 @@ final class MeCommand implements Callable<Integer> {
     if (html != null) {
       Path parent = html.toAbsolutePath().getParent();
       if (parent != null) Files.createDirectories(parent);
-      Files.writeString(html, PersonaCard.html(models.personas(), p));
+      Files.writeString(html, withFigure(PersonaCard.html(models.personas(), p), models.personas(), p));
       System.out.println();
       System.out.println("card written to " + html);
     }

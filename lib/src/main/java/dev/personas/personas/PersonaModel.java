@@ -164,7 +164,7 @@ public final class PersonaModel {
   }
 
   /** Mean session-type shares over the training users. */
-  double[] meanShares() {
+  public double[] meanShares() {
     return meanShares.clone();
   }
 

@@ -76,7 +76,8 @@ class CliTest {
     Run me = run("me", data.resolve("entire").toString(), "--model", models.toString(), "--html", html.toString());
     assertThat(me.code()).as(me.err()).isZero();
     String card = Files.readString(html);
-    assertThat(card).contains("<html").contains("Persona");
+    assertThat(card).contains("<html").contains("Persona").contains("src=\"data:image/png;base64,")
+        .doesNotContain("http://").doesNotContain("https://");
   }
 
   @Test
