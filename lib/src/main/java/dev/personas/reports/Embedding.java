@@ -16,6 +16,41 @@ public final class Embedding {
   private Embedding() {}
 
   /**
+   * t-SNE (van der Maaten and Hinton 2008; Smile's implementation) of a scaled matrix into 2-D,
+   * perplexity 30 (at most (n - 1) / 3), 1,000 iterations, seeded through Smile's random stream so
+   * the same input and seed give the same picture. Same shape as {@link #pca}, with columns
+   * {@code id, x, y, group}.
+   *
+   * @throws IllegalArgumentException for fewer than 4 rows or mismatched lengths
+   */
+  public static Table tsne(double[][] x, List<String> ids, List<String> groups, long seed) {
+    if (x.length < 4) throw new IllegalArgumentException("t-SNE needs at least 4 rows, got " + x.length);
+    if (ids.size() != x.length || groups.size() != x.length) {
+      throw new IllegalArgumentException("ids and groups must have one entry per row (" + x.length + ")");
+    }
+    double perplexity = Math.min(30, (x.length - 1) / 3.0);
+    smile.manifold.TSNE t;
+    synchronized (smile.math.MathEx.class) {
+      smile.math.MathEx.setSeed(seed);
+      t = new smile.manifold.TSNE(x, 2, perplexity, 200, 1000);
+    }
+    DoubleColumn a = DoubleColumn.create("x"), b = DoubleColumn.create("y");
+    for (double[] row : t.coordinates) {
+      a.append(row[0]);
+      b.append(row[1]);
+    }
+    return Table.create("tsne", StringColumn.create("id", ids), a, b, StringColumn.create("group", groups));
+  }
+
+  /** t-SNE of the sessions in a session-type model's scaled space, coloured by type (see {@link #tsne}). */
+  public static Table tsneOfTypes(dev.personas.types.SessionTypeModel model, Table features, long seed) {
+    double[][] x = model.doc().transform().apply(
+        dev.personas.types.Matrices.of(features, model.doc().features()));
+    Table a = model.assign(features);
+    return tsne(x, a.stringColumn("session_id").asList(), a.stringColumn("type_name").asList(), seed);
+  }
+
+  /**
    * Sessions of a feature table placed by a session-type model: the model's own scaled features
    * (its fitted transform), coloured by assigned type name. Same shape as {@link #pca}.
    */

@@ -106,4 +106,35 @@ class ReportsTest {
     assertThat(t.doubleColumn("x").asList()).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0);
     assertThatThrownBy(() -> Shuffle.columns(t, List.of("z"), 1)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void tsneIsSeededAndKeepsTwoBlobsApart() {
+    java.util.Random r = new java.util.Random(3);
+    int n = 40;
+    double[][] x = new double[n][3];
+    List<String> ids = new java.util.ArrayList<>(), g = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      double c = i < n / 2 ? 0 : 10;
+      for (int j = 0; j < 3; j++) x[i][j] = c + r.nextGaussian() * 0.5;
+      ids.add("s" + i);
+      g.add(i < n / 2 ? "a" : "b");
+    }
+    Table t1 = Embedding.tsne(x, ids, g, 11);
+    Table t2 = Embedding.tsne(x, ids, g, 11);
+    assertThat(t1.doubleColumn("x").asDoubleArray()).containsExactly(t2.doubleColumn("x").asDoubleArray());
+    double[] cx = new double[2], cy = new double[2];
+    for (int i = 0; i < n; i++) {
+      cx[i < n / 2 ? 0 : 1] += t1.doubleColumn("x").getDouble(i) / (n / 2.0);
+      cy[i < n / 2 ? 0 : 1] += t1.doubleColumn("y").getDouble(i) / (n / 2.0);
+    }
+    double between = Math.hypot(cx[0] - cx[1], cy[0] - cy[1]);
+    double within = 0;
+    for (int i = 0; i < n; i++) {
+      int k = i < n / 2 ? 0 : 1;
+      within += Math.hypot(t1.doubleColumn("x").getDouble(i) - cx[k], t1.doubleColumn("y").getDouble(i) - cy[k]) / n;
+    }
+    assertThat(between).isGreaterThan(2 * within);
+    assertThatThrownBy(() -> Embedding.tsne(new double[3][2], List.of("a", "b", "c"), List.of("a", "b", "c"), 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
