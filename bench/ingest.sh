@@ -6,9 +6,12 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+# default input: the development corpus beside the project, unpacked once into .cache/corpus
+corpus="${WORKBENCH_CORPUS_DIR:-$root/.cache/corpus}"
+[ -n "${1:-}" ] || bash "$root/../shared/corpus/unpack.sh" "$corpus"
 mvn -B -q -o install -DskipTests
 cp_file="$root/lib/target/lib.classpath"
 mvn -B -q -o -pl lib dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
 jmh="$(find ~/.m2/repository/org/openjdk/jmh/jmh-core -name '*.jar' | head -1)"
 exec java -Xmx2g -cp "$root/bench/target/classes:$root/lib/target/classes:$(cat "$cp_file"):$jmh" \
-  dev.personas.bench.IngestBench "${1:-/work/corpus-unpacked/entire}" "${2:-3}" "${3:-$(nproc)}"
+  dev.personas.bench.IngestBench "${1:-$corpus/entire}" "${2:-3}" "${3:-$(nproc)}"
