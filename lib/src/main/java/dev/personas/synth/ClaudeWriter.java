@@ -68,13 +68,7 @@ final class ClaudeWriter {
         }
         case THINKING, TEXT, TOOL_USE -> {
           start(g, parent, false, s);
-          g.writeObjectFieldStart("message");
-          g.writeStringField("model", s.model);
-          g.writeStringField("id", e.msgId);
-          g.writeStringField("type", "message");
-          g.writeStringField("role", "assistant");
-          g.writeArrayFieldStart("content");
-          g.writeStartObject();
+          startAssistantBlock(g, s, e);
           if (e.kind == Kind.THINKING) {
             g.writeStringField("type", "thinking");
             g.writeStringField("thinking", e.text);
@@ -168,13 +162,7 @@ final class ClaudeWriter {
             g.writeStringField("content", e.text);
             g.writeEndObject();
           } else {
-            g.writeObjectFieldStart("message");
-            g.writeStringField("model", s.model);
-            g.writeStringField("id", e.msgId);
-            g.writeStringField("type", "message");
-            g.writeStringField("role", "assistant");
-            g.writeArrayFieldStart("content");
-            g.writeStartObject();
+            startAssistantBlock(g, s, e);
             g.writeStringField("type", "text");
             g.writeStringField("text", e.text);
             g.writeEndObject();
@@ -425,5 +413,16 @@ final class ClaudeWriter {
   private static Ev findUse(SynthSession s, String callId) {
     for (Ev x : s.events) if (x.kind == Kind.TOOL_USE && callId.equals(x.callId)) return x;
     return null;
+  }
+
+  /** Opens an assistant API response's {@code message} and its one content block. */
+  private static void startAssistantBlock(JsonGenerator g, SynthSession s, Ev e) throws IOException {
+    g.writeObjectFieldStart("message");
+    g.writeStringField("model", s.model);
+    g.writeStringField("id", e.msgId);
+    g.writeStringField("type", "message");
+    g.writeStringField("role", "assistant");
+    g.writeArrayFieldStart("content");
+    g.writeStartObject();
   }
 }
