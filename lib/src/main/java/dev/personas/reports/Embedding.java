@@ -44,8 +44,7 @@ public final class Embedding {
 
   /** t-SNE of the sessions in a session-type model's scaled space, coloured by type (see {@link #tsne}). */
   public static Table tsneOfTypes(dev.personas.types.SessionTypeModel model, Table features, long seed) {
-    double[][] x = model.doc().transform().apply(
-        dev.personas.types.Matrices.of(features, model.doc().features()));
+    double[][] x = scaled(model, features);
     Table a = model.assign(features);
     return tsne(x, a.stringColumn("session_id").asList(), a.stringColumn("type_name").asList(), seed);
   }
@@ -55,8 +54,7 @@ public final class Embedding {
    * (its fitted transform), coloured by assigned type name. Same shape as {@link #pca}.
    */
   public static Table ofTypes(dev.personas.types.SessionTypeModel model, Table features) {
-    double[][] x = model.doc().transform().apply(
-        dev.personas.types.Matrices.of(features, model.doc().features()));
+    double[][] x = scaled(model, features);
     Table a = model.assign(features);
     return pca(x, a.stringColumn("session_id").asList(), a.stringColumn("type_name").asList());
   }
@@ -100,5 +98,10 @@ public final class Embedding {
     }
     return Table.create("embedding", StringColumn.create("id", ids), pc1, pc2,
         StringColumn.create("group", groups));
+  }
+
+  /** The feature table in the model's own scaled space (its fitted transform). */
+  private static double[][] scaled(dev.personas.types.SessionTypeModel model, Table features) {
+    return model.doc().transform().apply(dev.personas.types.Matrices.of(features, model.doc().features()));
   }
 }

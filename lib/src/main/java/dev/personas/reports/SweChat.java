@@ -62,12 +62,8 @@ public final class SweChat {
 
   /** Figure 25 as a chart (percent), or null when the data span fewer than 14 days. */
   public static XYChart codingModesOverTimeChart(Table features) {
-    RollingShares r = codingModesOverTime(features);
-    if (r.days().isEmpty()) return null;
-    Map<String, double[]> pct = new LinkedHashMap<>();
-    r.shares().forEach((k, v) -> pct.put(k, java.util.Arrays.stream(v).map(x -> 100 * x).toArray()));
-    return Charts.timeLines("Coding modes over time, 14-day rolling share (SWE-chat Fig. 25)",
-        "share of sessions (%)", r.days(), pct, "0");
+    return TypesOverTime.percentChart(codingModesOverTime(features),
+        "Coding modes over time, 14-day rolling share (SWE-chat Fig. 25)");
   }
 
   /**

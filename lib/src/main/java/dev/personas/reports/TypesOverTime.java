@@ -33,11 +33,17 @@ public final class TypesOverTime {
 
   /** The rolling shares as a line chart in percent, or null when the data span fewer than 14 days. */
   public static XYChart chart(SessionTypeModel model, Table features) {
-    RollingShares r = of(model, features);
+    return percentChart(of(model, features), "Session types over time, 14-day rolling share");
+  }
+
+  /**
+   * Rolling shares as a line chart in percent (one line per group), or null when there are no days
+   * to show (the data span fewer days than the window).
+   */
+  public static XYChart percentChart(RollingShares r, String title) {
     if (r.days().isEmpty()) return null;
     Map<String, double[]> pct = new LinkedHashMap<>();
     r.shares().forEach((k, v) -> pct.put(k, Arrays.stream(v).map(x -> 100 * x).toArray()));
-    return Charts.timeLines("Session types over time, 14-day rolling share", "share of sessions (%)",
-        r.days(), pct, "0");
+    return Charts.timeLines(title, "share of sessions (%)", r.days(), pct, "0");
   }
 }
