@@ -43,13 +43,15 @@ final class FeaturesCommand implements Callable<Integer> {
     if (labels != null && !Files.isRegularFile(labels)) {
       throw new IllegalArgumentException("--labels " + labels + " is not a file");
     }
-    Progress progress = new Progress(System.err);
-    progress.stage("reading " + sources.size() + " source(s)");
-    var r = src.load(sources);
-    progress.stage("computing features");
-    FeatureOptions fo = (labels == null ? FeatureOptions.defaults() : FeatureOptions.labels(labels))
-        .withIncludeSidechain(includeSidechain);
-    Table f = Features.of(r.dataset(), fo);
+    Table f;
+    try (Progress progress = new Progress(System.err)) {
+      progress.stage("reading " + sources.size() + " source(s)");
+      var r = src.load(sources, progress);
+      progress.stage("computing features");
+      FeatureOptions fo = (labels == null ? FeatureOptions.defaults() : FeatureOptions.labels(labels))
+          .withIncludeSidechain(includeSidechain);
+      f = Features.of(r.dataset(), fo);
+    }
     FeatureWriter.write(f, out);
     var w = spec.commandLine().getOut();
     w.printf("wrote %d sessions x %d columns to %s%n", f.rowCount(), f.columnCount(), out);

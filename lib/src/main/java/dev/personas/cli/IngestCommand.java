@@ -40,14 +40,16 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Progress progress = new Progress(System.err);
-    progress.stage("reading " + sources.size() + " source(s)");
     java.util.List<Path> all = new java.util.ArrayList<>(sources == null ? List.of() : sources);
     if (agentHome != null) all.addAll(dev.personas.load.SourceTree.agentHomeTranscripts(agentHome));
     if (all.isEmpty()) throw new IllegalArgumentException("no SRC given (and no --agent-home)");
-    IngestResult r = src.load(all);
-    progress.stage("writing " + out);
-    IngestWriter.write(r, out);
+    IngestResult r;
+    try (Progress progress = new Progress(System.err)) {
+      progress.stage("reading " + all.size() + " source(s)");
+      r = src.load(all, progress);
+      progress.stage("writing " + out);
+      IngestWriter.write(r, out);
+    }
     var t = r.report().totals();
     System.out.printf(java.util.Locale.ROOT,
         "ingested %d sessions, %d records from %d files (%d records skipped, %d unsupported files) into %s%n",

@@ -90,7 +90,10 @@ final class MeCommand implements Callable<Integer> {
       return 1;
     }
     Models models = Models.load(model != null ? model : Models.defaultDir());
-    IngestResult r = Ingest.load(sources, IngestOptions.defaults().withRawUserIds(true));
+    IngestResult r;
+    try (Progress progress = new Progress(System.err)) {
+      r = Ingest.load(sources, IngestOptions.defaults().withRawUserIds(true), progress);
+    }
     Table features = Features.of(r.dataset(), FeatureOptions.defaults());
     if (features.rowCount() == 0) {
       System.err.println("me: the transcripts under " + sources + " hold no readable session");

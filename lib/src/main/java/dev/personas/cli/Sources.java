@@ -70,9 +70,13 @@ final class Sources {
   }
 
   IngestResult load(List<Path> sources) throws IOException {
+    return load(sources, dev.personas.ProgressListener.NONE);
+  }
+
+  IngestResult load(List<Path> sources, dev.personas.ProgressListener progress) throws IOException {
     for (Path p : sources) {
       if (!Files.exists(p)) throw new IllegalArgumentException("source " + p + " does not exist");
     }
-    return Ingest.load(sources, options(sources));
+    return Ingest.load(sources, options(sources), progress);
   }
 }

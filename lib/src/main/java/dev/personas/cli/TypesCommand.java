@@ -42,7 +42,11 @@ final class TypesCommand implements Callable<Integer> {
     TypeOptions d = TypeOptions.defaults();
     TypeOptions o = d.withEngine(d.engine().withSeed(seed).withK(kMin, kMax)
         .withBootstraps(bootstrap, d.engine().bootstrapFraction(), d.engine().bootstrapRestarts()));
-    SessionTypeModel m = SessionTypes.fit(f, o);
+    SessionTypeModel m;
+    try (Progress progress = new Progress(System.err)) {
+      progress.stage("fitting session types on " + f.rowCount() + " sessions");
+      m = SessionTypes.fit(f, o, progress);
+    }
     m.write(out);
     System.out.printf("%d session types from %d sessions (seed %d) written to %s%n", m.k(), f.rowCount(), seed, out);
     return 0;

@@ -1,6 +1,7 @@
 package dev.personas.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.personas.ProgressListener;
 import dev.personas.load.formats.JsonLines;
 import dev.personas.schema.Schema;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import tech.tablesaw.api.Table;
@@ -77,6 +79,17 @@ public final class Ingest {
    * @throws IOException when a source folder cannot be listed or the mapping file cannot be read
    */
   public static IngestResult load(List<Path> sources, IngestOptions options) throws IOException {
+    return load(sources, options, ProgressListener.NONE);
+  }
+
+  /**
+   * Loads sources, reporting each parsed session (stage {@value #PARSE_STAGE}) to {@code progress}.
+   *
+   * @throws IllegalArgumentException if a source path does not exist, or the mapping file is bad
+   * @throws IOException when a source folder cannot be listed or the mapping file cannot be read
+   */
+  public static IngestResult load(List<Path> sources, IngestOptions options, ProgressListener progress)
+      throws IOException {
     if (sources == null || sources.isEmpty()) throw new IllegalArgumentException("no sources: " + sources);
     for (Path p : sources) {
       if (p == null || !Files.exists(p)) throw new IllegalArgumentException("source does not exist: " + p);
@@ -84,8 +97,11 @@ public final class Ingest {
     if (options.userMapping() != null && !Files.isRegularFile(options.userMapping())) {
       throw new IllegalArgumentException("mapping file does not exist: " + options.userMapping());
     }
-    return new Run(options).run(sources);
+    return new Run(options, progress).run(sources);
   }
+
+  /** The stage name of {@link #load(List, IngestOptions, ProgressListener)}'s progress. */
+  public static final String PARSE_STAGE = "parsing transcripts (sessions)";
 
   /** Loads a local agent home ({@link SourceTree#agentHomeTranscripts}). */
   public static IngestResult loadAgentHome(Path home, IngestOptions options) throws IOException {
@@ -112,9 +128,12 @@ public final class Ingest {
     final List<IngestReport.SessionNote> dups = new ArrayList<>();
     final List<AutoCloseable> closeables = new ArrayList<>();
     UserMapping mapping = UserMapping.none();
+    final ProgressListener progress;
+    final AtomicLong parsedJobs = new AtomicLong();
 
-    Run(IngestOptions o) {
+    Run(IngestOptions o, ProgressListener progress) {
       this.o = o;
+      this.progress = progress;
     }
 
     IngestResult run(List<Path> sources) throws IOException {
@@ -192,7 +211,7 @@ public final class Ingest {
     List<Parsed> parseAll(List<EntireScan.Job> jobs) throws IOException {
       List<Parsed> out = new ArrayList<>(jobs.size());
       if (o.threads() == 1) {
-        for (EntireScan.Job j : jobs) out.add(parse(j));
+        for (EntireScan.Job j : jobs) out.add(parse(j, jobs.size()));
         return out;
       }
       ExecutorService ex = Executors.newFixedThreadPool(o.threads(), r -> {
@@ -208,7 +227,7 @@ public final class Ingest {
         List<Future<Parsed>> fs = new ArrayList<>(Collections.nCopies(jobs.size(), null));
         for (int i : order) {
           EntireScan.Job j = jobs.get(i);
-          fs.set(i, ex.submit(() -> parse(j)));
+          fs.set(i, ex.submit(() -> parse(j, jobs.size())));
         }
         for (Future<Parsed> f : fs) {
           try {
@@ -233,6 +252,13 @@ public final class Ingest {
       long s = 0;
       for (List<Blob> t : j.transcripts) for (Blob b : t) s += b.size();
       return s;
+    }
+
+    /** Parses the transcripts of one job and reports it; never throws for bad content. */
+    Parsed parse(EntireScan.Job j, int total) {
+      Parsed p = parse(j);
+      progress.update(PARSE_STAGE, parsedJobs.incrementAndGet(), total);
+      return p;
     }
 
     /** Parses the transcripts of one job; never throws for bad content. */

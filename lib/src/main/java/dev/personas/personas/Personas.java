@@ -1,5 +1,6 @@
 package dev.personas.personas;
 
+import dev.personas.ProgressListener;
 import dev.personas.features.FeatureSpec;
 import dev.personas.personas.PersonaModel.PersonaInfo;
 import dev.personas.types.ClusterEngine;
@@ -62,12 +63,28 @@ public final class Personas {
    */
   public static PersonaModel fit(Table features, Table typeAssignments, PersonaOptions options,
       Map<String, FeatureSpec> dictionary) {
-    return fit(UserVectors.build(features, typeAssignments, options), options, dictionary);
+    return fit(features, typeAssignments, options, dictionary, ProgressListener.NONE);
+  }
+
+  /** {@link #fit(Table, Table, PersonaOptions, Map)}, reporting progress as the vector form does. */
+  public static PersonaModel fit(Table features, Table typeAssignments, PersonaOptions options,
+      Map<String, FeatureSpec> dictionary, ProgressListener progress) {
+    return fit(UserVectors.build(features, typeAssignments, options), options, dictionary, progress);
   }
 
   /** Fits personas on prepared vectors. */
   public static PersonaModel fit(UserVectors v, PersonaOptions options,
       Map<String, FeatureSpec> dictionary) {
+    return fit(v, options, dictionary, ProgressListener.NONE);
+  }
+
+  /**
+   * Fits personas on prepared vectors, reporting each k of the sweep
+   * ({@link ClusterEngine#SWEEP_STAGE}) and each bootstrap round at the chosen k
+   * ({@link ClusterEngine#BOOTSTRAP_STAGE}) to {@code progress}.
+   */
+  public static PersonaModel fit(UserVectors v, PersonaOptions options,
+      Map<String, FeatureSpec> dictionary, ProgressListener progress) {
     int n = v.size();
     if (n < options.kMin() + 1) {
       throw new IllegalArgumentException("need at least " + (options.kMin() + 1)
@@ -98,11 +115,15 @@ public final class Personas {
       } else {
         tooSmall.add(kk);
       }
+      progress.update(ClusterEngine.SWEEP_STAGE, kk - lo + 1, hi - lo + 1);
     }
     int chosenK = fixed != 0 ? fixed : choose(eo, valid.isEmpty() ? sweep : valid, options);
     if (chosenK < 0) chosenK = lo;
     EngineResult r = ClusterEngine.run(x, eo.withK(chosenK, chosenK)
-        .withBootstraps(options.bootstrap(), options.bootstrapFraction(), BOOTSTRAP_RESTARTS));
+        .withBootstraps(options.bootstrap(), options.bootstrapFraction(), BOOTSTRAP_RESTARTS),
+        (stage, done, total) -> {
+          if (stage.equals(ClusterEngine.BOOTSTRAP_STAGE)) progress.update(stage, done, total);
+        });
     int k = r.k();
     double[][] centroids = r.clusterer().centroids();
     int[] labels = new int[n];

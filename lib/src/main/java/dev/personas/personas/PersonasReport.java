@@ -88,7 +88,11 @@ public final class PersonasReport implements Callable<Integer> {
             : PersonaOptions.ShareDistance.EUCLIDEAN);
     Table f = read(features);
     Table t = read(types);
-    PersonaModel m = Personas.fit(f, t, o);
+    PersonaModel m;
+    try (dev.personas.cli.Progress progress = new dev.personas.cli.Progress(System.err)) {
+      progress.stage("fitting personas");
+      m = Personas.fit(f, t, o, java.util.Map.of(), progress);
+    }
     write(m, f, out);
     for (String note : m.notes()) System.out.println(note);
     System.out.println("wrote " + out);

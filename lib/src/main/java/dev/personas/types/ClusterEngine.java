@@ -1,9 +1,11 @@
 package dev.personas.types;
 
+import dev.personas.ProgressListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import smile.clustering.HierarchicalClustering;
 import smile.clustering.linkage.WardLinkage;
 import smile.math.MathEx;
@@ -51,6 +53,20 @@ public final class ClusterEngine {
    *     with more than {@link EngineOptions#WARD_MAX_ROWS} rows
    */
   public static EngineResult run(double[][] rows, EngineOptions o) {
+    return run(rows, o, ProgressListener.NONE);
+  }
+
+  /** Stage of {@link #run(double[][], EngineOptions, ProgressListener)}: one unit per k fitted. */
+  public static final String SWEEP_STAGE = "fitting k (values of k)";
+
+  /** Stage of {@link #run(double[][], EngineOptions, ProgressListener)}: one unit per resample. */
+  public static final String BOOTSTRAP_STAGE = "bootstrap (rounds)";
+
+  /**
+   * {@link #run(double[][], EngineOptions)}, reporting each k of the sweep ({@link #SWEEP_STAGE})
+   * and each bootstrap resample ({@link #BOOTSTRAP_STAGE}) to {@code progress}.
+   */
+  public static EngineResult run(double[][] rows, EngineOptions o, ProgressListener progress) {
     int n = rows.length;
     if (n == 0) throw new IllegalArgumentException("no rows");
     int d = rows[0].length;
@@ -108,6 +124,7 @@ public final class ClusterEngine {
       sweep.add(new EngineResult.SweepRow(k, wcss, ClusterIndices.mean(sil),
           ClusterIndices.calinskiHarabasz(x, n, d, f.labels, k),
           ClusterIndices.daviesBouldin(x, n, d, f.labels, k), f.logLik, bic, g[0], g[1]));
+      progress.update(SWEEP_STAGE, a + 1, nk);
     }
     int chosen = EngineResult.choose(sweep, rule);
     if (chosen < 0) throw new IllegalStateException("rule " + rule + " has no score for any k in " + sweep);
@@ -132,6 +149,7 @@ public final class ClusterEngine {
         throw new IllegalArgumentException("bootstrapFraction = " + o.bootstrapFraction()
             + " leaves " + m + " rows, too few for k = " + chosen);
       }
+      AtomicLong bootsDone = new AtomicLong();
       List<double[]> boots = Parallel.map(o.bootstraps(), o.threads(), b -> {
         long s = Seeds.derive(o.seed(), S_BOOT, b);
         int[] idx = sampleRows(n, m, s);
@@ -146,6 +164,7 @@ public final class ClusterEngine {
         double[] out = jaccard(orig, f.labels, chosen);
         double[] withAri = Arrays.copyOf(out, chosen + 1);
         withAri[chosen] = AdjustedRandIndex.of(orig, f.labels);
+        progress.update(BOOTSTRAP_STAGE, bootsDone.incrementAndGet(), o.bootstraps());
         return withAri;
       });
       for (int b = 0; b < boots.size(); b++) {

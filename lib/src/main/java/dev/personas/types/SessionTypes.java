@@ -1,5 +1,6 @@
 package dev.personas.types;
 
+import dev.personas.ProgressListener;
 import dev.personas.features.FeatureSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,14 @@ public final class SessionTypes {
    *     no default feature is present, or when the options do not fit the data (e.g. kMax &gt;= rows)
    */
   public static SessionTypeModel fit(Table features, TypeOptions options) {
+    return fit(features, options, ProgressListener.NONE);
+  }
+
+  /**
+   * {@link #fit(Table, TypeOptions)}, reporting the sweep and the bootstrap rounds to
+   * {@code progress} ({@link ClusterEngine#SWEEP_STAGE}, {@link ClusterEngine#BOOTSTRAP_STAGE}).
+   */
+  public static SessionTypeModel fit(Table features, TypeOptions options, ProgressListener progress) {
     List<String> missing = new ArrayList<>();
     List<String> cols = new ArrayList<>();
     if (options.features().isEmpty()) {
@@ -51,7 +60,7 @@ public final class SessionTypes {
     FeatureTransform tf = FeatureTransform.fit(raw, cols, log, options.transform());
     double[][] scaled = tf.scaled(raw);
     double[][] coords = tf.apply(raw);
-    EngineResult r = ClusterEngine.run(coords, options.engine());
+    EngineResult r = ClusterEngine.run(coords, options.engine(), progress);
     int k = r.k();
     Matrices.Profile p = Matrices.profile(raw, scaled, r.labels(), k);
     List<TypeNamer.Naming> names =
