@@ -20,9 +20,14 @@ Session files: the corpus's Entire checkpoints are cumulative, so a session is r
 longest native transcript (full.jsonl plus its continuation chunks full.jsonl.001..., or v2
 raw_transcript) over all of its checkpoint folders; early sessions with ids YYYY-MM-DD-<uuid> hold
 non-cumulative slices and are read slice by slice (every distinct slice in checkpoint order).
+
+Columns compared: COMPARED below (started_at/ended_at as epoch ms: first/last record timestamp,
+else the checkpoints' created_at) and the transcript read. Not compared, because they do not come
+from the transcript: user_id, repo_id (sessions.csv mapping, pseudonymised), agent and model (Entire
+metadata first), the token columns (Entire metadata token_usage first), agent_percentage and
+coding_mode (Entire attribution), imported labels.
 """
 import argparse
-import bisect
 import json
 import math
 import os
@@ -489,7 +494,6 @@ def parse_claude(data):
                     inp = b.get("input")
                     fp = cmd = None
                     if isinstance(inp, dict):
-                        fp = _str(inp, "file_path") or _str(inp, "path") or _str(inp, "notebook_path")
                         for k in ("file_path", "path", "notebook_path"):
                             if _str(inp, k) is not None:
                                 fp = _str(inp, k)
@@ -974,8 +978,12 @@ def session_files(repo_dir):
 
 
 def read_chunks(chunks):
-    data = b"".join(open(p, "rb").read() for p in chunks)
-    return data
+    """The transcript's bytes: its chunks concatenated (they are split on line boundaries)."""
+    parts = []
+    for p in chunks:
+        with open(p, "rb") as fh:
+            parts.append(fh.read())
+    return b"".join(parts)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1069,7 +1077,6 @@ def session_features(conv):
     # course corrections: a short prompt (1..60 chars) after an edit since the previous prompt
     cc = 0
     edited = False
-    tool_pos = 0
     cat_at = dict(zip(tool_idx.tolist(), tool_cats))
     for i in np.flatnonzero(is_prompt | is_tool):
         if is_prompt[i]:
