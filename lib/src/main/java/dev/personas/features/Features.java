@@ -456,6 +456,7 @@ public final class Features {
 
     private void prompt(Cols c, int i, long t) {
       if (prompts > 0) closeSegment();
+      else segEdit = segResearch = false; // calls before the first prompt belong to no segment
       prompts++;
       int chars = c.charCount.isMissing(i) ? c.content.get(i).length() : c.charCount.getInt(i);
       promptChars.add(chars);

@@ -98,6 +98,18 @@ class FeaturesTest {
   }
 
   @Test
+  void callsBeforeTheFirstPromptCountForNoSegment() {
+    // found by the Python reference (issue 9): an edit or read before the first prompt used to mark
+    // the first segment as an editing / research round
+    Table t = new Transcripts().session("a")
+        .edit("a.py").read("b.py").prompt("one").bash("ls").prompt("two").edit("c.py")
+        .features();
+    assertThat(n(t, "a", "iteration_count")).isEqualTo(2);
+    assertThat(n(t, "a", "edit_iteration_count")).isEqualTo(1);
+    assertThat(n(t, "a", "research_iteration_count")).isZero();
+  }
+
+  @Test
   void noTimestampsGiveEmptyTimeFeatures() {
     Table t = new Transcripts().session("a").prompt("hi").say("hello").prompt("bye").features();
     int r = row(t, "a");

@@ -1,0 +1,41 @@
+package dev.personas.bench;
+
+import dev.personas.features.FeatureOptions;
+import dev.personas.features.Features;
+import dev.personas.load.Ingest;
+import dev.personas.load.IngestOptions;
+import dev.personas.load.IngestResult;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import tech.tablesaw.api.Table;
+
+/**
+ * Stage 1 of {@code bench/run} (issue 9): one run of parse + features over the development corpus
+ * as the CLI does it ({@link Ingest#load} of {@code entire/}, then {@link Features#of}); prints one
+ * JSON line {@code {seconds, cpu_seconds, bytes, sessions, rows, feature_rows, peak_heap_mib,
+ * max_rss_kib}}. The time excludes JVM start-up (the Python side excludes interpreter start-up and
+ * imports the same way). Usage: {@code ParseFeaturesRun corpusDir [threads]}.
+ */
+public final class ParseFeaturesRun {
+  private ParseFeaturesRun() {}
+
+  public static void main(String[] args) throws Exception {
+    Path corpus = Path.of(args.length > 0 ? args[0] : "/work/corpus-unpacked");
+    int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+    RunStats.resetPeaks();
+    double c0 = RunStats.cpuSeconds();
+    long t0 = System.nanoTime();
+    IngestResult res = Ingest.load(List.of(corpus.resolve("entire")),
+        IngestOptions.defaults().withThreads(threads).withUserMapping(corpus.resolve("sessions.csv")));
+    Table f = Features.of(res.dataset(), FeatureOptions.defaults());
+    double s = (System.nanoTime() - t0) / 1e9;
+    double cpu = RunStats.cpuSeconds() - c0;
+    var tot = res.report().totals();
+    System.out.printf(Locale.ROOT,
+        "{\"seconds\": %.4f, \"cpu_seconds\": %.3f, \"bytes\": %d, \"sessions\": %d, \"rows\": %d,"
+            + " \"feature_rows\": %d, \"peak_heap_mib\": %d, \"max_rss_kib\": %d}%n",
+        s, cpu, tot.bytes(), tot.sessions(), tot.rows(), f.rowCount(),
+        RunStats.peakHeapBytes() >> 20, RunStats.maxRssKib());
+  }
+}
