@@ -462,7 +462,8 @@ public final class Ingest {
         rows += f.rows();
         skipped += f.skipped();
         warnings += f.warnings().size();
-        if (f.format() != null && !f.format().equals("entire-metadata") && !f.format().equals("swe-chat-parquet")) transcripts++;
+        if (f.format() != null && !f.format().equals("entire-metadata") && !f.format().equals("entire-commits")
+            && !f.format().equals("swe-chat-parquet")) transcripts++;
         if (TranscriptFormats.UNSUPPORTED.equals(f.note())) unsupported++;
       }
       double share = rows + skipped == 0 ? 0 : (double) skipped / (rows + skipped);

@@ -27,7 +27,8 @@ public record IngestReport(List<FileEntry> files, List<SessionNote> sessionsWith
    *
    * @param path the file ({@link Blob#origin()}); several chunks of one transcript are joined by
    *     " + "
-   * @param format detected format id, {@code entire-metadata}, {@code swe-chat-parquet}, or null
+   * @param format detected format id, {@code entire-metadata}, {@code entire-commits} (a
+   *     {@code _commits.jsonl} with unreadable lines), {@code swe-chat-parquet}, or null
    *     when no format accepted it
    * @param bytes decompressed bytes read
    * @param rows records kept (conversations rows produced)

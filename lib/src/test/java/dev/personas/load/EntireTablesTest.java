@@ -104,6 +104,10 @@ class EntireTablesTest {
         .findFirst().orElseThrow();
     assertThat(log.path()).endsWith("_commits.jsonl");
     assertThat(log.problems()).extracting(IngestReport.LineProblem::line).containsExactly(3L, 5L);
+    assertThat(log.skipped()).isEqualTo(2);
+    // not a transcript
+    assertThat(r.report().totals().transcripts()).isEqualTo(
+        (int) r.report().files().stream().filter(f -> f.format() != null && !f.format().startsWith("entire-")).count());
 
     Table repos = r.dataset().repositories();
     Schema.requireColumns(repos, Schema.REPOSITORIES);
