@@ -126,6 +126,35 @@ public final class Workbench {
     return ingest().dataset();
   }
 
+  /**
+   * The {@code checkpoints} table: one row per (checkpoint, session), columns
+   * {@link dev.personas.schema.Schema#CHECKPOINTS} for Entire sources; an empty table with those
+   * columns when the data has no checkpoint metadata.
+   */
+  public Table checkpoints() {
+    Table t = dataset().checkpoints();
+    return t != null ? t : dev.personas.schema.Schema.emptyCheckpoints();
+  }
+
+  /**
+   * The {@code commits} table: code commits with {@code Entire-Checkpoint:} trailers, columns
+   * {@link dev.personas.schema.Schema#COMMITS}; empty (with those columns) when the data has none.
+   */
+  public Table commits() {
+    Table t = dataset().commits();
+    return t != null ? t : dev.personas.schema.Schema.emptyCommits();
+  }
+
+  /**
+   * The {@code repositories} table: one row per repository, columns
+   * {@link dev.personas.schema.Schema#REPOSITORIES}; empty (with those columns) when the data has
+   * neither checkpoints nor commits.
+   */
+  public Table repositories() {
+    Table t = dataset().repositories();
+    return t != null ? t : dev.personas.schema.Schema.emptyRepositories();
+  }
+
   /** The dataset fingerprint (hash of inputs and options). */
   public String fingerprint() {
     return dataset().fingerprint();

@@ -57,6 +57,7 @@ final class EntireScan {
     String transcriptKind; // native | compact | null
     List<Blob> fallback; // compact transcript to read when the native one yields no record
     String key; // stable sort key
+    String readFrom; // folder | git | file
     String sourceKey; // index of the source ("0:"), for fingerprint keys
     final List<Folder> candidates = new ArrayList<>();
   }

@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -24,6 +28,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.eclipse.jgit.patch.FileHeader;
+import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 /**
  * Reads Entire checkpoint data straight from a git repository's refs with JGit, without checking
@@ -38,6 +44,11 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * (any non-Entire ref), else the author of the checkpoint-branch commit that added the checkpoint's
  * {@code metadata.json}, else the author of a one-ref-per-checkpoint ref's tip. repo_id: the
  * {@code origin} remote's owner/repo, else the folder name.
+ *
+ * <p>Code commits: every commit reachable from a non-Entire ref whose message carries an
+ * {@code Entire-Checkpoint:} trailer becomes a {@link CodeCommit} ({@link #commits()}): author and
+ * committer time (UTC), subject, trailer ids, and numstat against the first parent (the empty tree
+ * for a root commit; no rename detection; binary files count 0 lines).
  */
 public final class GitSource implements AutoCloseable {
   private static final Pattern TRAILER = Pattern.compile("(?m)^Entire-Checkpoint:\\s*([0-9a-fA-F]{12})\\s*$");
@@ -46,6 +57,7 @@ public final class GitSource implements AutoCloseable {
 
   private final Repository repo;
   private final Path dir;
+  private final List<CodeCommit> commits = new ArrayList<>();
 
   private GitSource(Path dir, Repository repo) {
     this.dir = dir;
@@ -122,10 +134,18 @@ public final class GitSource implements AutoCloseable {
         }
       }
       if (any) {
+        commits.clear();
         for (RevCommit c : rw) {
           Matcher m = TRAILER.matcher(c.getFullMessage());
-          while (m.find()) authors.putIfAbsent(m.group(1).toLowerCase(), c.getAuthorIdent().getName());
+          List<String> ids = new ArrayList<>();
+          while (m.find()) {
+            String id = m.group(1).toLowerCase();
+            authors.putIfAbsent(id, c.getAuthorIdent().getName());
+            if (!ids.contains(id)) ids.add(id);
+          }
+          if (!ids.isEmpty()) commits.add(codeCommit(rw, c, repoId, ids));
         }
+        commits.sort(Comparator.comparing(CodeCommit::sha));
       }
     }
     // 2. the checkpoint-branch commit that added each checkpoint
@@ -183,6 +203,39 @@ public final class GitSource implements AutoCloseable {
     }
     out.sort(Comparator.comparing(e -> e.blob().path()));
     return out;
+  }
+
+  /**
+   * The code commits with {@code Entire-Checkpoint:} trailers, sorted by sha; filled by
+   * {@link #entries()} (empty before).
+   */
+  List<CodeCommit> commits() {
+    return List.copyOf(commits);
+  }
+
+  private CodeCommit codeCommit(RevWalk rw, RevCommit c, String repoId, List<String> ids) throws IOException {
+    int files = 0;
+    long added = 0, removed = 0;
+    try (DiffFormatter df = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+      df.setRepository(repo);
+      df.setDiffComparator(RawTextComparator.DEFAULT);
+      df.setDetectRenames(false);
+      ObjectId parentTree = null;
+      if (c.getParentCount() > 0) parentTree = rw.parseCommit(c.getParent(0)).getTree();
+      for (DiffEntry d : df.scan(parentTree, c.getTree())) {
+        files++;
+        FileHeader fh = df.toFileHeader(d);
+        if (fh.getPatchType() != FileHeader.PatchType.UNIFIED) continue; // binary: no line counts
+        for (Edit e : fh.toEditList()) {
+          added += e.getLengthB();
+          removed += e.getLengthA();
+        }
+      }
+    }
+    return new CodeCommit(c.getName(), repoId, c.getAuthorIdent().getName(),
+        c.getAuthorIdent().getWhenAsInstant(), c.getCommitterIdent().getWhenAsInstant(),
+        c.getShortMessage(), List.copyOf(ids), c.getParentCount(), files, added, removed, "git",
+        "git:" + dir);
   }
 
   private final class GitBlob implements Blob {

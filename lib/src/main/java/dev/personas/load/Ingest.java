@@ -67,6 +67,17 @@ import tech.tablesaw.api.Table;
  * {@link IngestOptions#defaultRepoId()}, else the transcript's working directory as
  * {@code local/<folder>}, else {@code unknown}.
  *
+ * <p>Entire sources also give {@code checkpoints} ({@link Schema#CHECKPOINTS}: one row per distinct
+ * checkpoint session metadata of each loaded session, sorted by {@code checkpoint_id, session_id}),
+ * {@code commits} ({@link Schema#COMMITS}: code commits with {@code Entire-Checkpoint:} trailers,
+ * from a git repository's history ({@link GitSource#commits()}) or a folder's
+ * {@code <owner>+<repo>/_commits.jsonl}, sorted by {@code sha, repo_id}; an unreadable line of the
+ * export is reported under that file and skipped) and {@code repositories}
+ * ({@link Schema#REPOSITORIES}, sorted by {@code repo_id}); each is null in the {@link Dataset} when
+ * empty (all three when the sources hold neither checkpoint metadata nor trailer commits). A SWE-chat
+ * parquet folder's own tables of those names are appended after them when they have the same
+ * columns.
+ *
  * <p>Bad input never aborts: see {@link IngestReport}.
  */
 public final class Ingest {
@@ -127,6 +138,10 @@ public final class Ingest {
     final List<IngestReport.SessionNote> empty = new ArrayList<>();
     final List<IngestReport.SessionNote> dups = new ArrayList<>();
     final List<AutoCloseable> closeables = new ArrayList<>();
+    final List<CodeCommit> codeCommits = new ArrayList<>();
+    final Map<String, Set<String>> readFrom = new TreeMap<>(); // repo id -> folder | git | file
+    final Table checkpoints = Schema.emptyCheckpoints();
+    final Map<String, String> shaByCheckpoint = new HashMap<>(); // repo|checkpoint id -> commit sha
     UserMapping mapping = UserMapping.none();
     final ProgressListener progress;
     final AtomicLong parsedJobs = new AtomicLong();
@@ -179,16 +194,50 @@ public final class Ingest {
           continue;
         }
         List<SourceTree.Entry> entries;
+        String kind;
+        List<SourceTree.Repo> repos = new ArrayList<>();
         if (Files.isDirectory(src) && GitSource.isRepository(src)) {
           GitSource g = GitSource.open(src);
           closeables.add(g);
           entries = g.entries();
+          kind = "git";
+          List<CodeCommit> cs = g.commits();
+          codeCommits.addAll(cs);
+          StringBuilder shas = new StringBuilder();
+          for (CodeCommit c : cs) shas.append(c.sha()).append('\n');
+          hashes.put(key + "git-trailer-commits", Fingerprint.sha256(shas.toString().getBytes(StandardCharsets.UTF_8)));
         } else if (Files.isDirectory(src)) {
-          entries = SourceTree.walkFolder(src, prefixed(key));
+          entries = SourceTree.walkFolder(src, prefixed(key), repos);
+          kind = "folder";
         } else {
           entries = SourceTree.file(src);
+          kind = "file";
         }
-        jobs.addAll(EntireScan.scan(entries, key, hashes, metaProblems));
+        Set<Path> seenLogs = new HashSet<>();
+        for (SourceTree.Repo r : repos) {
+          if (r.commitsFile() == null || r.repoId() == null || !seenLogs.add(r.commitsFile())) continue;
+          readFrom.computeIfAbsent(r.repoId(), k -> new java.util.TreeSet<>()).add(kind);
+          List<IngestReport.LineProblem> lp = new ArrayList<>();
+          codeCommits.addAll(CodeCommit.readJsonl(r.commitsFile(), r.repoId(), lp));
+          if (!lp.isEmpty()) {
+            files.add(new IngestReport.FileEntry(r.commitsFile().toString(), "entire-commits", 0, 0,
+                lp.size(), 0, List.copyOf(lp), List.of(), null));
+          }
+        }
+        for (SourceTree.Entry e : entries) {
+          if (e.repo().repoId() != null) readFrom.computeIfAbsent(e.repo().repoId(), k -> new java.util.TreeSet<>()).add(kind);
+        }
+        List<EntireScan.Job> scanned = EntireScan.scan(entries, key, hashes, metaProblems);
+        for (EntireScan.Job j : scanned) j.readFrom = kind;
+        jobs.addAll(scanned);
+      }
+      codeCommits.removeIf(c -> o.excludeRepos().contains(c.repoId()));
+      // a checkpoint named by several commits links to the earliest committed one
+      List<CodeCommit> byTime = new ArrayList<>(codeCommits);
+      byTime.sort(Comparator.comparing((CodeCommit c) -> c.committedAt() == null ? Instant.MAX : c.committedAt())
+          .thenComparing(CodeCommit::sha));
+      for (CodeCommit c : byTime) {
+        for (String id : c.checkpointIds()) shaByCheckpoint.putIfAbsent(c.repoId() + "|" + id, c.sha());
       }
       metaProblems.forEach((origin, reason) -> files.add(new IngestReport.FileEntry(origin,
           "entire-metadata", 0, 0, 1, 0, List.of(new IngestReport.LineProblem(0, reason)), List.of(), null)));
@@ -394,6 +443,14 @@ public final class Ingest {
         }
       }
       Table commits = null, checkpoints = null, repositories = null;
+      Table entireCommits = commitsTable();
+      Table entireCheckpoints = this.checkpoints.sortOn("checkpoint_id", "session_id");
+      entireCheckpoints.setName("checkpoints");
+      if (entireCheckpoints.rowCount() > 0 || entireCommits.rowCount() > 0) {
+        repositories = repositoriesTable(sessions, entireCheckpoints, entireCommits);
+        if (entireCheckpoints.rowCount() > 0) checkpoints = entireCheckpoints;
+        if (entireCommits.rowCount() > 0) commits = entireCommits;
+      }
       boolean resort = !parquet.isEmpty();
       for (SweChatFolder.Tables t : parquet) {
         Set<String> clash = new HashSet<>();
@@ -431,15 +488,141 @@ public final class Ingest {
         rows += f.rows();
         skipped += f.skipped();
         warnings += f.warnings().size();
-        if (f.format() != null && !f.format().equals("entire-metadata") && !f.format().equals("swe-chat-parquet")) transcripts++;
+        if (f.format() != null && !f.format().equals("entire-metadata") && !f.format().equals("entire-commits")
+            && !f.format().equals("swe-chat-parquet")) transcripts++;
         if (TranscriptFormats.UNSUPPORTED.equals(f.note())) unsupported++;
       }
       double share = rows + skipped == 0 ? 0 : (double) skipped / (rows + skipped);
       IngestReport.Totals totals = new IngestReport.Totals(files.size(), transcripts, unsupported, bytes,
-          rows, skipped, warnings, sessions.rowCount(), share);
+          rows, skipped, warnings, sessions.rowCount(), count(checkpoints), count(commits),
+          count(repositories), share);
       IngestReport report = new IngestReport(List.copyOf(files), List.copyOf(empty), List.copyOf(dups),
           totals, fp, o.canonical());
       return new IngestResult(new Dataset(sessions, conv, commits, checkpoints, repositories, fp), report);
+    }
+
+    static int count(Table t) {
+      return t == null ? 0 : t.rowCount();
+    }
+
+    /** {@code commits} from the trailer commits read, sorted by sha, repo_id; authors pseudonymised. */
+    Table commitsTable() {
+      Table t = Schema.emptyCommits();
+      Map<String, CodeCommit> unique = new TreeMap<>();
+      for (CodeCommit c : codeCommits) unique.putIfAbsent(c.sha() + "|" + c.repoId(), c);
+      for (CodeCommit c : unique.values()) {
+        t.stringColumn("sha").append(c.sha());
+        t.stringColumn("repo_id").append(c.repoId());
+        t.stringColumn("user_id").append(pseudonym(c.author()));
+        appendInstant(t, "authored_at", c.authoredAt());
+        appendInstant(t, "committed_at", c.committedAt());
+        t.stringColumn("subject").append(c.subject());
+        t.stringColumn("checkpoint_ids").append(String.join(",", c.checkpointIds()));
+        t.intColumn("checkpoint_count").append(c.checkpointIds().size());
+        t.intColumn("parent_count").append(c.parentCount());
+        t.intColumn("files_changed_count").append(c.filesChanged());
+        t.longColumn("added_lines").append(c.added());
+        t.longColumn("removed_lines").append(c.removed());
+        t.stringColumn("source").append(c.source());
+        t.stringColumn("source_path").append(c.sourcePath());
+      }
+      Table sorted = t.sortOn("sha", "repo_id");
+      sorted.setName("commits");
+      return sorted;
+    }
+
+    /** {@code repositories}: one row per repo id of the parsed sessions, checkpoints and commits. */
+    @SuppressWarnings("unchecked")
+    Table repositoriesTable(Table sessions, Table cps, Table cms) {
+      Map<String, Object[]> acc = new TreeMap<>(); // users, checkpoints, commits, sources, counts/times
+      java.util.function.Function<String, Object[]> get = r -> acc.computeIfAbsent(r, k -> new Object[] {
+          new HashSet<String>(), new HashSet<String>(), new int[2], new java.util.TreeSet<String>(),
+          new Instant[2]});
+      for (int i = 0; i < sessions.rowCount(); i++) {
+        Object[] a = get.apply(sessions.stringColumn("repo_id").get(i));
+        ((Set<String>) a[0]).add(sessions.stringColumn("user_id").get(i));
+        ((int[]) a[2])[0]++;
+        ((Set<String>) a[3]).add(sessions.stringColumn("source").get(i));
+        Instant c = sessions.instantColumn("created_at").get(i), e = sessions.instantColumn("ended_at").get(i);
+        if (e == null) e = c;
+        Instant[] ts = (Instant[]) a[4];
+        if (c != null && (ts[0] == null || c.isBefore(ts[0]))) ts[0] = c;
+        if (e != null && (ts[1] == null || e.isAfter(ts[1]))) ts[1] = e;
+      }
+      for (int i = 0; i < cps.rowCount(); i++) {
+        ((Set<String>) get.apply(cps.stringColumn("repo_id").get(i))[1]).add(cps.stringColumn("checkpoint_id").get(i));
+      }
+      for (int i = 0; i < cms.rowCount(); i++) ((int[]) get.apply(cms.stringColumn("repo_id").get(i))[2])[1]++;
+      Table t = Schema.emptyRepositories();
+      for (Map.Entry<String, Object[]> e : acc.entrySet()) {
+        Object[] a = e.getValue();
+        t.stringColumn("repo_id").append(e.getKey());
+        t.intColumn("session_count").append(((int[]) a[2])[0]);
+        t.intColumn("user_count").append(((Set<?>) a[0]).size());
+        t.intColumn("checkpoint_count").append(((Set<?>) a[1]).size());
+        t.intColumn("commit_count").append(((int[]) a[2])[1]);
+        appendInstant(t, "first_session_at", ((Instant[]) a[4])[0]);
+        appendInstant(t, "last_session_at", ((Instant[]) a[4])[1]);
+        t.stringColumn("session_sources").append(String.join(",", (Set<String>) a[3]));
+        Set<String> how = readFrom.getOrDefault(e.getKey(), Set.of());
+        t.stringColumn("source").append(String.join(",", new java.util.TreeSet<>(how)));
+      }
+      return t;
+    }
+
+    /** One {@code checkpoints} row per distinct checkpoint metadata of a session. */
+    void addCheckpoints(String sid, EntireScan.Job j, String repoId, String user) {
+      Table t = checkpoints;
+      for (EntireScan.Meta m : j.metas) {
+        JsonNode n = m.json();
+        t.stringColumn("checkpoint_id").append(m.checkpointId());
+        t.stringColumn("session_id").append(sid);
+        t.stringColumn("repo_id").append(repoId);
+        t.stringColumn("user_id").append(user);
+        t.stringColumn("agent").append(AgentNames.fromEntireMetadata(JsonLines.str(n, "agent")));
+        String mo = JsonLines.str(n, "model");
+        t.stringColumn("model").append(mo == null || mo.isBlank() ? null : mo);
+        appendInstant(t, "created_at", m.createdAt() == null ? null
+            : m.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        t.stringColumn("strategy").append(JsonLines.str(n, "strategy"));
+        t.stringColumn("branch").append(JsonLines.str(n, "branch"));
+        t.stringColumn("cli_version").append(JsonLines.str(n, "cli_version"));
+        appendInt(t, "checkpoints_count", JsonLines.longOrNull(n, "checkpoints_count"));
+        JsonNode ft = n.get("files_touched");
+        appendInt(t, "files_touched_count", ft != null && ft.isArray() ? Long.valueOf(ft.size()) : null);
+        JsonNode tu = n.path("token_usage");
+        appendLong(t, "input_tokens", JsonLines.longOrNull(tu, "input_tokens"));
+        appendLong(t, "cache_creation_tokens", JsonLines.longOrNull(tu, "cache_creation_tokens"));
+        appendLong(t, "cache_read_tokens", JsonLines.longOrNull(tu, "cache_read_tokens"));
+        appendLong(t, "output_tokens", JsonLines.longOrNull(tu, "output_tokens"));
+        appendLong(t, "api_call_count", JsonLines.longOrNull(tu, "api_call_count"));
+        JsonNode at = n.path("initial_attribution");
+        appendLong(t, "agent_lines", JsonLines.longOrNull(at, "agent_lines"));
+        appendLong(t, "agent_removed_lines", JsonLines.longOrNull(at, "agent_removed"));
+        appendLong(t, "human_added_lines", JsonLines.longOrNull(at, "human_added"));
+        appendLong(t, "human_modified_lines", JsonLines.longOrNull(at, "human_modified"));
+        appendLong(t, "human_removed_lines", JsonLines.longOrNull(at, "human_removed"));
+        appendLong(t, "total_committed_lines", JsonLines.longOrNull(at, "total_committed"));
+        appendLong(t, "total_changed_lines", JsonLines.longOrNull(at, "total_lines_changed"));
+        JsonNode pct = at.get("agent_percentage");
+        if (pct != null && pct.isNumber()) t.doubleColumn("agent_percentage").append(pct.doubleValue());
+        else t.doubleColumn("agent_percentage").appendMissing();
+        JsonNode sm = n.path("session_metrics");
+        appendInt(t, "turn_count", JsonLines.longOrNull(sm, "turn_count"));
+        appendLong(t, "duration_ms", JsonLines.longOrNull(sm, "duration_ms"));
+        Long start = JsonLines.longOrNull(n, "checkpoint_transcript_start");
+        if (start == null) start = JsonLines.longOrNull(n, "transcript_lines_at_start");
+        appendLong(t, "transcript_start_lines", start);
+        t.stringColumn("commit_sha").append(m.checkpointId() == null ? null
+            : shaByCheckpoint.get(repoId + "|" + m.checkpointId().toLowerCase()));
+        t.stringColumn("source").append(j.source);
+        t.stringColumn("source_path").append(m.origin());
+      }
+    }
+
+    static void appendInt(Table t, String col, Long v) {
+      if (v == null || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) t.intColumn(col).appendMissing();
+      else t.intColumn(col).append(v.intValue());
     }
 
     static Table appendOpt(Table acc, Table t) {
@@ -595,6 +778,8 @@ public final class Ingest {
       appendLong(sessions, "total_committed", anyAttr ? committed : null);
       sessions.stringColumn("source").append(j.source);
       sessions.stringColumn("source_path").append(sourcePath);
+      addCheckpoints(sid, j, repoId, user);
+      if (j.readFrom != null) readFrom.computeIfAbsent(repoId, k -> new java.util.TreeSet<>()).add(j.readFrom);
       int turn = 0;
       for (ConversationSink s : p.sinks) {
         parts.add(new ConversationSink.Part(s, sid, repoId, user, agent, turn));

@@ -27,7 +27,8 @@ public record IngestReport(List<FileEntry> files, List<SessionNote> sessionsWith
    *
    * @param path the file ({@link Blob#origin()}); several chunks of one transcript are joined by
    *     " + "
-   * @param format detected format id, {@code entire-metadata}, {@code swe-chat-parquet}, or null
+   * @param format detected format id, {@code entire-metadata}, {@code entire-commits} (a
+   *     {@code _commits.jsonl} with unreadable lines), {@code swe-chat-parquet}, or null
    *     when no format accepted it
    * @param bytes decompressed bytes read
    * @param rows records kept (conversations rows produced)
@@ -60,12 +61,15 @@ public record IngestReport(List<FileEntry> files, List<SessionNote> sessionsWith
    * @param skipped records skipped
    * @param warnings kept records with a defect
    * @param sessions sessions rows
+   * @param checkpoints checkpoints rows (0 when the dataset has no such table)
+   * @param commits commits rows
+   * @param repositories repositories rows
    * @param skippedShare skipped / (rows + skipped), 0 when both are 0
    */
   @JsonPropertyOrder({"files", "transcripts", "unsupported", "bytes", "rows", "skipped", "warnings",
-      "sessions", "skippedShare"})
+      "sessions", "checkpoints", "commits", "repositories", "skippedShare"})
   public record Totals(int files, int transcripts, int unsupported, long bytes, long rows,
-      long skipped, long warnings, int sessions,
+      long skipped, long warnings, int sessions, int checkpoints, int commits, int repositories,
       @com.fasterxml.jackson.annotation.JsonIgnore double skippedShare) {
     /** {@link #skippedShare} as written to JSON: fixed precision, 6 decimals. */
     @com.fasterxml.jackson.annotation.JsonProperty("skippedShare")

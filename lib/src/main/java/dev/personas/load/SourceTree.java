@@ -36,9 +36,16 @@ public final class SourceTree {
    * @param repoId owner/repo, or null when unknown
    * @param authorByCheckpoint checkpoint id -> commit author (empty when unknown)
    * @param fallbackAuthor author to use when a checkpoint has none (git: checkpoint ref tip), or null
+   * @param commitsFile the folder's {@code _commits.jsonl}, or null
    */
-  public record Repo(String repoId, Map<String, String> authorByCheckpoint, String fallbackAuthor) {
+  public record Repo(String repoId, Map<String, String> authorByCheckpoint, String fallbackAuthor,
+      Path commitsFile) {
     static final Repo UNKNOWN = new Repo(null, Map.of(), null);
+
+    /** A repository without a commits export. */
+    public Repo(String repoId, Map<String, String> authorByCheckpoint, String fallbackAuthor) {
+      this(repoId, authorByCheckpoint, fallbackAuthor, null);
+    }
   }
 
   /** One blob and its repository. */
@@ -52,8 +59,17 @@ public final class SourceTree {
    * @param hashes receives (relative path, hex SHA-256) of the repository descriptor files read
    */
   public static List<Entry> walkFolder(Path root, Map<String, String> hashes) throws IOException {
+    return walkFolder(root, hashes, new ArrayList<>());
+  }
+
+  /**
+   * Lists a folder recursively in sorted order, also collecting every repository root found (in
+   * walk order), including those that hold no checkpoint file.
+   */
+  public static List<Entry> walkFolder(Path root, Map<String, String> hashes, List<Repo> repos)
+      throws IOException {
     List<Entry> out = new ArrayList<>();
-    walk(root, "", repoOf(root, Repo.UNKNOWN, "", hashes), out, hashes);
+    walk(root, "", repoOf(root, Repo.UNKNOWN, "", hashes, repos), out, hashes, repos);
     return out;
   }
 
@@ -64,8 +80,8 @@ public final class SourceTree {
         file, Files.size(file)), Repo.UNKNOWN));
   }
 
-  private static void walk(Path dir, String rel, Repo repo, List<Entry> out, Map<String, String> hashes)
-      throws IOException {
+  private static void walk(Path dir, String rel, Repo repo, List<Entry> out, Map<String, String> hashes,
+      List<Repo> repos) throws IOException {
     List<Path> children;
     try (Stream<Path> s = Files.list(dir)) {
       children = s.sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
@@ -75,14 +91,15 @@ public final class SourceTree {
       if (name.startsWith("_") || name.equals(".git")) continue;
       String r = rel.isEmpty() ? name : rel + "/" + name;
       if (Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS)) {
-        walk(c, r, repoOf(c, repo, r, hashes), out, hashes);
+        walk(c, r, repoOf(c, repo, r, hashes, repos), out, hashes, repos);
       } else if (Files.isRegularFile(c, LinkOption.NOFOLLOW_LINKS)) {
         out.add(new Entry(new Blob.FileBlob(r, c, Files.size(c)), repo));
       }
     }
   }
 
-  private static Repo repoOf(Path dir, Repo parent, String rel, Map<String, String> hashes) throws IOException {
+  private static Repo repoOf(Path dir, Repo parent, String rel, Map<String, String> hashes, List<Repo> repos)
+      throws IOException {
     Path src = dir.resolve("_source.json");
     String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
     boolean named = OWNER_REPO.matcher(name).matches();
@@ -119,7 +136,9 @@ public final class SourceTree {
         }
       }
     }
-    return new Repo(repoId, Map.copyOf(authors), null);
+    Repo r = new Repo(repoId, Map.copyOf(authors), null, Files.isRegularFile(commits) ? commits : null);
+    repos.add(r);
+    return r;
   }
 
   /**

@@ -8,7 +8,9 @@ import tech.tablesaw.columns.Column;
 /**
  * The canonical tables, after the SWE-chat release (Baumann et al., arXiv 2604.20779): column names
  * and Tablesaw types of {@code sessions} and {@code conversations}. Every loader maps its source into
- * exactly these columns, in this order.
+ * exactly these columns, in this order. Entire sources also give {@code checkpoints}, {@code commits}
+ * and {@code repositories} ({@link #CHECKPOINTS}, {@link #COMMITS}, {@link #REPOSITORIES}); the
+ * SWE-chat release's own files of those names are read as they are.
  *
  * <p>{@code conversations} has two columns SWE-chat lacks, at the end: {@code message_id} (the
  * assistant API response a record belongs to; Claude Code writes one line per content block of one
@@ -51,6 +53,79 @@ public final class Schema {
       s("pattern"), s("tool_input_json"), b("is_error"), b("is_interrupt"), b("is_sidechain"),
       s("agent"), s("message_id"), s("event"));
 
+  /**
+   * {@code checkpoints}: one row per (checkpoint, session), key {@code checkpoint_id, session_id};
+   * 31 columns. A checkpoint is what Entire writes on a commit made during an agent session; one
+   * checkpoint can hold several sessions (folders {@code 0/}, {@code 1/}, ...) and a session spans
+   * several checkpoints. Source: the session-level {@code metadata.json} of each checkpoint (Entire
+   * CLI, {@code shared/reference/formats.md}); a checkpoint seen in several layouts (v1 and v2) is
+   * one row. Columns:
+   * <ul>
+   *   <li>{@code checkpoint_id} (12 hex), {@code session_id}, {@code repo_id}, {@code user_id}
+   *       (the session's pseudonymised user), {@code agent} (canonical name), {@code model};
+   *   <li>{@code created_at} (UTC): when the checkpoint was condensed;
+   *   <li>{@code strategy} (manual-commit | auto-commit), {@code branch}, {@code cli_version};
+   *   <li>{@code checkpoints_count}: the metadata's own count of steps condensed into this checkpoint;
+   *       {@code files_touched_count}: length of {@code files_touched[]};
+   *   <li>{@code input_tokens}, {@code cache_creation_tokens}, {@code cache_read_tokens},
+   *       {@code output_tokens}, {@code api_call_count}: {@code token_usage}, this checkpoint's
+   *       increment (not cumulative);
+   *   <li>{@code agent_lines}, {@code agent_removed_lines}, {@code human_added_lines},
+   *       {@code human_modified_lines}, {@code human_removed_lines}, {@code total_committed_lines},
+   *       {@code total_changed_lines} (lines of code), {@code agent_percentage} (0..100):
+   *       {@code initial_attribution} (fields {@code agent_lines, agent_removed, human_added,
+   *       human_modified, human_removed, total_committed, total_lines_changed, agent_percentage});
+   *   <li>{@code turn_count}, {@code duration_ms}: {@code session_metrics};
+   *   <li>{@code transcript_start_lines}: {@code checkpoint_transcript_start}, else
+   *       {@code transcript_lines_at_start}: the transcript line where this checkpoint's new part
+   *       begins (transcripts are cumulative);
+   *   <li>{@code commit_sha}: the code commit whose {@code Entire-Checkpoint:} trailer names the
+   *       checkpoint (the earliest committed one when several do), when the source has commits;
+   *   <li>{@code source} (entire | entire-shadow), {@code source_path} (the metadata file read).
+   * </ul>
+   * Missing metadata fields are missing values.
+   */
+  public static final List<Col> CHECKPOINTS = List.of(
+      s("checkpoint_id"), s("session_id"), s("repo_id"), s("user_id"), s("agent"), s("model"),
+      t("created_at"), s("strategy"), s("branch"), s("cli_version"), i("checkpoints_count"),
+      i("files_touched_count"), l("input_tokens"), l("cache_creation_tokens"),
+      l("cache_read_tokens"), l("output_tokens"), l("api_call_count"), l("agent_lines"),
+      l("agent_removed_lines"), l("human_added_lines"), l("human_modified_lines"),
+      l("human_removed_lines"), l("total_committed_lines"), l("total_changed_lines"),
+      d("agent_percentage"), i("turn_count"), l("duration_ms"), l("transcript_start_lines"),
+      s("commit_sha"), s("source"), s("source_path"));
+
+  /**
+   * {@code commits}: one row per code commit carrying at least one {@code Entire-Checkpoint: <id>}
+   * trailer, key {@code sha, repo_id}; 14 columns: {@code sha} (40 hex), {@code repo_id},
+   * {@code user_id} (the commit author's name, pseudonymised as session user ids are, so commits
+   * join sessions), {@code authored_at}, {@code committed_at} (UTC, seconds), {@code subject}
+   * (first line of the message), {@code checkpoint_ids} (the trailers' ids, comma-separated, in
+   * message order), {@code checkpoint_count}, {@code parent_count}, {@code files_changed_count},
+   * {@code added_lines}, {@code removed_lines} (git numstat against the first parent, binary files
+   * count 0 lines), {@code source} ({@code git}: walked with JGit from the repository's non-Entire
+   * refs; {@code commits-jsonl}: a folder's {@code <owner>+<repo>/_commits.jsonl} export),
+   * {@code source_path}.
+   */
+  public static final List<Col> COMMITS = List.of(
+      s("sha"), s("repo_id"), s("user_id"), t("authored_at"), t("committed_at"), s("subject"),
+      s("checkpoint_ids"), i("checkpoint_count"), i("parent_count"), i("files_changed_count"),
+      l("added_lines"), l("removed_lines"), s("source"), s("source_path"));
+
+  /**
+   * {@code repositories}: one row per {@code repo_id} of the sessions, checkpoints and commits
+   * read from Entire and transcript sources; 9 columns: {@code repo_id}, {@code session_count},
+   * {@code user_count} (distinct session user ids), {@code checkpoint_count} (distinct checkpoint
+   * ids), {@code commit_count}, {@code first_session_at}, {@code last_session_at} (UTC: earliest
+   * {@code created_at} and latest {@code ended_at}, else {@code created_at}, of its sessions),
+   * {@code session_sources} (distinct {@code sessions.source} values, sorted, comma-separated),
+   * {@code source} (how it was read, sorted, comma-separated: {@code folder}, {@code git},
+   * {@code file}).
+   */
+  public static final List<Col> REPOSITORIES = List.of(
+      s("repo_id"), i("session_count"), i("user_count"), i("checkpoint_count"), i("commit_count"),
+      t("first_session_at"), t("last_session_at"), s("session_sources"), s("source"));
+
   /** Roles of {@code conversations.role}. */
   public static final List<String> ROLES =
       List.of("user", "assistant", "tool_use", "tool_result", "metadata");
@@ -68,6 +143,21 @@ public final class Schema {
   /** An empty {@code conversations} table with the canonical columns. */
   public static Table emptyConversations() {
     return empty("conversations", CONVERSATIONS);
+  }
+
+  /** An empty {@code checkpoints} table ({@link #CHECKPOINTS}). */
+  public static Table emptyCheckpoints() {
+    return empty("checkpoints", CHECKPOINTS);
+  }
+
+  /** An empty {@code commits} table ({@link #COMMITS}). */
+  public static Table emptyCommits() {
+    return empty("commits", COMMITS);
+  }
+
+  /** An empty {@code repositories} table ({@link #REPOSITORIES}). */
+  public static Table emptyRepositories() {
+    return empty("repositories", REPOSITORIES);
   }
 
   private static Table empty(String name, List<Col> cols) {

@@ -30,7 +30,16 @@ final class ClaudeWriter {
   }
 
   void write(SynthSession s, OutputStream out) throws IOException {
+    write(s, out, null);
+  }
+
+  /**
+   * Writes the transcript; {@code atPrompt} (may be null) runs before each prompt's first record,
+   * with everything before it flushed to {@code out} (where a cumulative checkpoint may end).
+   */
+  void write(SynthSession s, OutputStream out, Runnable atPrompt) throws IOException {
     SplittableRandom r = new SplittableRandom(Population.mix(s.index, 11, s.startMs));
+    SessionBuilder.Ids ids = new SessionBuilder.Ids();
     JsonGenerator g = factory.createGenerator(out);
     String parent = null;
     String lastAssistantUuid = null;
@@ -39,9 +48,13 @@ final class ClaudeWriter {
     Ev lastText = null;
     for (int i = 0; i < s.events.size(); i++) {
       Ev e = s.events.get(i);
-      String uuid = SessionBuilder.uuid(r);
+      String uuid = ids.uuid(r);
       switch (e.kind) {
         case PROMPT -> {
+          if (atPrompt != null) {
+            g.flush();
+            atPrompt.run();
+          }
           snapshot(g, uuid, e.t);
           start(g, parent, false, s);
           g.writeStringField("type", "user");
@@ -72,7 +85,7 @@ final class ClaudeWriter {
           if (e.kind == Kind.THINKING) {
             g.writeStringField("type", "thinking");
             g.writeStringField("thinking", e.text);
-            g.writeStringField("signature", "Eq" + SessionBuilder.uuid(r).replace("-", ""));
+            g.writeStringField("signature", "Eq" + ids.uuid(r).replace("-", ""));
           } else if (e.kind == Kind.TEXT) {
             g.writeStringField("type", "text");
             g.writeStringField("text", e.text);
@@ -182,7 +195,7 @@ final class ClaudeWriter {
       boolean segmentEnds = e.kind == Kind.TEXT
           && (i + 1 == s.events.size() || s.events.get(i + 1).kind == Kind.PROMPT);
       if (segmentEnds) {
-        String u2 = SessionBuilder.uuid(r);
+        String u2 = ids.uuid(r);
         start(g, parent, false, s);
         g.writeStringField("type", "system");
         g.writeStringField("subtype", "turn_duration");

@@ -31,7 +31,16 @@ final class CodexWriter {
   }
 
   void write(SynthSession s, OutputStream out) throws IOException {
+    write(s, out, null);
+  }
+
+  /**
+   * Writes the transcript; {@code atPrompt} (may be null) runs before each prompt's first record,
+   * with everything before it flushed to {@code out} (where a cumulative checkpoint may end).
+   */
+  void write(SynthSession s, OutputStream out, Runnable atPrompt) throws IOException {
     SplittableRandom r = new SplittableRandom(Population.mix(s.index, 13, s.startMs));
+    SessionBuilder.Ids ids = new SessionBuilder.Ids();
     JsonGenerator g = factory.createGenerator(out);
     String turnId = null;
     long turnStart = s.startMs;
@@ -66,7 +75,11 @@ final class CodexWriter {
       switch (e.kind) {
         case INJECTED -> agentsMd = e.text;
         case PROMPT -> {
-          turnId = SessionBuilder.uuid(r);
+          if (atPrompt != null) {
+            g.flush();
+            atPrompt.run();
+          }
+          turnId = ids.uuid(r);
           turnStart = t;
           line(g, t - 60, "event_msg");
           g.writeStringField("type", "task_started");
@@ -125,7 +138,7 @@ final class CodexWriter {
           g.writeStringField("id", "rs_" + e.msgId.substring(5));
           g.writeArrayFieldStart("summary");
           g.writeEndArray();
-          g.writeStringField("encrypted_content", "gAAAAB" + SessionBuilder.uuid(r).replace("-", ""));
+          g.writeStringField("encrypted_content", "gAAAAB" + ids.uuid(r).replace("-", ""));
           endLine(g);
         }
         case TEXT -> {

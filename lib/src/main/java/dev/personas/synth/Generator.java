@@ -41,7 +41,14 @@ import org.tukaani.xz.XZOutputStream;
  *   truth/types.csv, truth/personas.csv  the recipes' ids and labels, persona mixtures
  * </pre>
  *
- * <p>One checkpoint per session, one session per checkpoint. CSV rows are in generation order (user
+ * <p>One session per checkpoint. Sessions with one prompt or more than six, and 75% of the
+ * others, are one checkpoint; the rest are two or three cumulative checkpoints cut before a prompt
+ * ({@link #checkpointCuts}), as Entire writes them: each checkpoint's {@code full.jsonl} holds the
+ * transcript so far (only the last one has the deliberate truncated last line), its session
+ * metadata gives {@code checkpoint_transcript_start} (the line where its new part begins), its own
+ * {@code token_usage}, its share of the attribution, and {@code session_metrics} so far; the last
+ * checkpoint has the session's {@code checkpoint_id} (and the {@code sessions.csv} transcript
+ * path). CSV rows are in generation order (user
  * order, then session start). Same options, same bytes: no wall clock, seeded streams, files
  * written in a fixed order.
  */
@@ -149,73 +156,175 @@ public final class Generator {
       .withArrayIndenter(new DefaultIndenter("  ", "\n"))
       .withObjectIndenter(new DefaultIndenter("  ", "\n"));
 
+  /** Share of sessions with at least two prompts written as several cumulative checkpoints. */
+  static final double MULTI_CHECKPOINT_SHARE = 0.25;
+
+  /**
+   * Sessions with more prompts stay one checkpoint: every cumulative checkpoint repeats the
+   * transcript so far, and long sessions would multiply the sample's size.
+   */
+  static final int MULTI_CHECKPOINT_MAX_PROMPTS = 6;
+
+  /**
+   * The prompt indexes where a session's checkpoints end (exclusive; the last checkpoint ends with
+   * the session), drawn from the session's own stream: empty (one checkpoint) for sessions with
+   * fewer than two or more than {@link #MULTI_CHECKPOINT_MAX_PROMPTS} prompts and for 75% of the
+   * others, else one or two cuts spread evenly.
+   */
+  static int[] checkpointCuts(SynthSession s) {
+    int prompts = s.promptCount();
+    if (prompts < 2 || prompts > MULTI_CHECKPOINT_MAX_PROMPTS) return new int[0];
+    java.util.SplittableRandom r = new java.util.SplittableRandom(Population.mix(s.index, 17, s.startMs));
+    if (r.nextDouble() >= MULTI_CHECKPOINT_SHARE) return new int[0];
+    int k = prompts >= 3 && r.nextDouble() < 0.35 ? 3 : 2;
+    int[] cuts = new int[k - 1];
+    for (int j = 1; j < k; j++) cuts[j - 1] = (int) Math.round((double) j * prompts / k);
+    return cuts;
+  }
+
+  /** Checkpoint ids of a session: the earlier ones derived from its stream, the last its own. */
+  static String[] checkpointIds(SynthSession s, int count) {
+    String[] ids = new String[count];
+    java.util.SplittableRandom r = new java.util.SplittableRandom(Population.mix(s.index, 19, s.startMs));
+    for (int k = 0; k < count - 1; k++) {
+      StringBuilder b = new StringBuilder(12);
+      for (int i = 0; i < 12; i++) b.append(Character.forDigit(r.nextInt(16), 16));
+      ids[k] = b.toString();
+    }
+    ids[count - 1] = s.checkpointId;
+    return ids;
+  }
+
+  static String checkpointDir(SynthSession s, String checkpointId) {
+    return "entire/" + s.repoId.replace('/', '+') + "/v1/" + checkpointId.substring(0, 2) + "/"
+        + checkpointId.substring(2);
+  }
+
+  /** One checkpoint of a session: events [from, to), transcript bytes [0, end), new part from line. */
+  private record Part(String id, int from, int to, int startLine, long createdMs) {}
+
   private static long writeEntire(SynthSession s, Path out, SynthOptions o, ClaudeWriter claude,
       CodexWriter codex) throws IOException {
-    Path cp = out.resolve(sessionDir(s));
+    int[] cuts = checkpointCuts(s);
+    if (cuts.length == 0) {
+      writeCheckpoint(s, out, o, new Part(s.checkpointId, 0, s.events.size(), 0, s.endMs + 20_000),
+          os -> {
+            if (s.user.codex()) codex.write(s, os);
+            else claude.write(s, os);
+          });
+      return Files.size(out.resolve(transcriptPath(s, o)));
+    }
+    // cumulative checkpoints: each holds the transcript so far; cut before a prompt's first record
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream(1 << 16);
+    List<Integer> offsets = new ArrayList<>();
+    Runnable mark = () -> offsets.add(all.size());
+    if (s.user.codex()) codex.write(s, all, mark);
+    else claude.write(s, all, mark);
+    byte[] bytes = all.toByteArray();
+    List<Integer> promptEvents = new ArrayList<>();
+    for (int i = 0; i < s.events.size(); i++) if (s.events.get(i).kind == Ev.Kind.PROMPT) promptEvents.add(i);
+    String[] ids = checkpointIds(s, cuts.length + 1);
+    long size = 0;
+    int fromEvent = 0, fromByte = 0, fromLine = 0;
+    for (int k = 0; k <= cuts.length; k++) {
+      boolean last = k == cuts.length;
+      int toEvent = last ? s.events.size() : promptEvents.get(cuts[k]);
+      int toByte = last ? bytes.length : offsets.get(cuts[k]);
+      long createdMs = last ? s.endMs + 20_000 : s.events.get(toEvent - 1).t + 20_000;
+      Part part = new Part(ids[k], fromEvent, toEvent, fromLine, createdMs);
+      int end = toByte;
+      writeCheckpoint(s, out, o, part, os -> os.write(bytes, 0, end));
+      size += Files.size(out.resolve(checkpointDir(s, ids[k]) + "/0/full.jsonl" + o.compression().suffix));
+      for (int b = fromByte; b < toByte; b++) if (bytes[b] == '\n') fromLine++;
+      fromEvent = toEvent;
+      fromByte = toByte;
+    }
+    return size;
+  }
+
+  private interface Body {
+    void write(OutputStream os) throws IOException;
+  }
+
+  private static void writeCheckpoint(SynthSession s, Path out, SynthOptions o, Part part, Body body)
+      throws IOException {
+    Path cp = out.resolve(checkpointDir(s, part.id()));
     Path sd = cp.resolve("0");
     Files.createDirectories(sd);
-    Path tr = out.resolve(transcriptPath(s, o));
+    Path tr = sd.resolve("full.jsonl" + o.compression().suffix);
     try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tr), 1 << 16);
         OutputStream os = compress(raw, o.compression())) {
-      if (s.user.codex()) codex.write(s, os);
-      else claude.write(s, os);
+      body.write(os);
     }
+    List<Ev> evs = s.events.subList(part.from(), part.to());
     LinkedHashSet<String> touched = new LinkedHashSet<>();
-    for (Ev e : s.events) {
+    for (Ev e : evs) {
       if (e.kind == Ev.Kind.TOOL_USE && (e.act == Ev.Act.EDIT || e.act == Ev.Act.WRITE) && e.file != null) touched.add(e.file);
     }
     List<String> files = new ArrayList<>(touched);
     files.sort(Comparator.naturalOrder());
-    long created = s.endMs + 20_000;
+    boolean whole = part.from() == 0 && part.to() == s.events.size();
+    int prompts = 0, promptsSoFar = 0;
+    for (Ev e : evs) if (e.kind == Ev.Kind.PROMPT) prompts++;
+    for (Ev e : s.events.subList(0, part.to())) if (e.kind == Ev.Kind.PROMPT) promptsSoFar++;
+    // attribution: this checkpoint's share of the session's edits (sums over checkpoints are exact)
+    long[] attr = attribution(s, part);
+    long agentLines = attr[0], agentRemoved = attr[1], humanAdded = attr[2], humanModified = attr[3],
+        humanRemoved = attr[4];
+    long committed = agentLines + humanAdded + humanModified;
+    long created = part.createdMs();
+    long lastEventMs = whole ? s.endMs : s.events.get(part.to() - 1).t;
     JsonFactory jf = new JsonFactory();
     try (JsonGenerator g = jf.createGenerator(Files.newOutputStream(cp.resolve("metadata.json")))) {
       g.setPrettyPrinter(PRETTY.createInstance());
       g.writeStartObject();
       g.writeStringField("cli_version", "0.5.2");
-      g.writeStringField("checkpoint_id", s.checkpointId);
+      g.writeStringField("checkpoint_id", part.id());
       g.writeStringField("strategy", "manual-commit");
       g.writeStringField("branch", s.branch);
-      g.writeNumberField("checkpoints_count", 1);
+      g.writeNumberField("checkpoints_count", whole ? 1 : prompts);
       stringArray(g, "files_touched", files);
       g.writeArrayFieldStart("sessions");
       g.writeStartObject();
-      String base = "/" + s.checkpointId.substring(0, 2) + "/" + s.checkpointId.substring(2) + "/0/";
+      String base = "/" + part.id().substring(0, 2) + "/" + part.id().substring(2) + "/0/";
       g.writeStringField("metadata", base + "metadata.json");
       g.writeStringField("transcript", base + "full.jsonl" + o.compression().suffix);
       g.writeEndObject();
       g.writeEndArray();
-      tokenUsage(g, s);
+      tokenUsage(g, evs);
       g.writeEndObject();
     }
     try (JsonGenerator g = jf.createGenerator(Files.newOutputStream(sd.resolve("metadata.json")))) {
       g.setPrettyPrinter(PRETTY.createInstance());
       g.writeStartObject();
       g.writeStringField("cli_version", "0.5.2");
-      g.writeStringField("checkpoint_id", s.checkpointId);
+      g.writeStringField("checkpoint_id", part.id());
       g.writeStringField("session_id", s.sessionId);
       g.writeStringField("strategy", "manual-commit");
       g.writeStringField("created_at", ClaudeWriter.ts(created));
       g.writeStringField("branch", s.branch);
-      g.writeNumberField("checkpoints_count", 1);
+      g.writeNumberField("checkpoints_count", whole ? 1 : prompts);
       stringArray(g, "files_touched", files);
+      if (!whole) g.writeNumberField("checkpoint_transcript_start", part.startLine());
       g.writeStringField("agent", s.agent());
       g.writeStringField("model", s.model);
       g.writeStringField("turn_id", s.turnIdSeed.length() >= 12 ? s.turnIdSeed.substring(0, 12) : s.turnIdSeed);
-      tokenUsage(g, s);
+      tokenUsage(g, evs);
       g.writeObjectFieldStart("session_metrics");
-      g.writeNumberField("turn_count", s.promptCount());
-      g.writeNumberField("duration_ms", s.endMs - s.startMs);
+      g.writeNumberField("turn_count", promptsSoFar);
+      g.writeNumberField("duration_ms", lastEventMs - s.startMs);
       g.writeEndObject();
       g.writeObjectFieldStart("initial_attribution");
       g.writeStringField("calculated_at", ClaudeWriter.ts(created - 1000));
-      g.writeNumberField("agent_lines", s.agentLines);
-      g.writeNumberField("agent_removed", s.agentRemoved);
-      g.writeNumberField("human_added", s.humanAdded);
-      g.writeNumberField("human_modified", s.humanModified);
-      g.writeNumberField("human_removed", s.humanRemoved);
-      g.writeNumberField("total_committed", s.totalCommitted());
-      g.writeNumberField("total_lines_changed", s.totalCommitted() + s.agentRemoved + s.humanRemoved);
-      double pct = s.agentPercentage();
+      g.writeNumberField("agent_lines", agentLines);
+      g.writeNumberField("agent_removed", agentRemoved);
+      g.writeNumberField("human_added", humanAdded);
+      g.writeNumberField("human_modified", humanModified);
+      g.writeNumberField("human_removed", humanRemoved);
+      g.writeNumberField("total_committed", committed);
+      g.writeNumberField("total_lines_changed", committed + agentRemoved + humanRemoved);
+      double pct = whole ? s.agentPercentage()
+          : committed == 0 ? 0 : Math.round(1000.0 * agentLines / committed) / 10.0;
       if (pct == Math.rint(pct)) g.writeNumberField("agent_percentage", (long) pct);
       else g.writeNumberField("agent_percentage", pct);
       g.writeNumberField("metric_version", 2);
@@ -225,16 +334,50 @@ public final class Generator {
           : ".claude/projects/" + s.cwd.replace('/', '-') + "/" + s.sessionId + ".jsonl");
       g.writeEndObject();
     }
-    return Files.size(tr);
   }
 
-  private static void tokenUsage(JsonGenerator g, SynthSession s) throws IOException {
+  /**
+   * A checkpoint's part of the session's attribution {agent_lines, agent_removed, human_added,
+   * human_modified, human_removed}: each count split by the checkpoint's share of the session's
+   * edit and write events (by cumulative rounding, so the parts sum to the session's counts); all
+   * of it for a session's only checkpoint.
+   */
+  private static long[] attribution(SynthSession s, Part part) {
+    long[] total = {s.agentLines, s.agentRemoved, s.humanAdded, s.humanModified, s.humanRemoved};
+    if (part.from() == 0 && part.to() == s.events.size()) return total;
+    int edits = 0, before = 0, upTo = 0;
+    for (int i = 0; i < s.events.size(); i++) {
+      Ev e = s.events.get(i);
+      if (e.kind != Ev.Kind.TOOL_USE || (e.act != Ev.Act.EDIT && e.act != Ev.Act.WRITE)) continue;
+      edits++;
+      if (i < part.from()) before++;
+      if (i < part.to()) upTo++;
+    }
+    boolean lastPart = part.to() == s.events.size();
+    double a = edits == 0 ? 0 : (double) before / edits;
+    double b = lastPart ? 1 : edits == 0 ? 0 : (double) upTo / edits;
+    long[] outv = new long[5];
+    for (int i = 0; i < 5; i++) outv[i] = Math.round(total[i] * b) - Math.round(total[i] * a);
+    return outv;
+  }
+
+  private static void tokenUsage(JsonGenerator g, List<Ev> evs) throws IOException {
+    long in = 0, cacheCreate = 0, cacheRead = 0, outTok = 0;
+    java.util.HashSet<String> seen = new java.util.HashSet<>();
+    for (Ev e : evs) {
+      if (e.msgId != null && e.kind != Ev.Kind.SIDECHAIN && seen.add(e.msgId)) {
+        in += e.inTok;
+        cacheCreate += e.cacheCreate;
+        cacheRead += e.cacheRead;
+        outTok += e.outTok;
+      }
+    }
     g.writeObjectFieldStart("token_usage");
-    g.writeNumberField("input_tokens", s.sum(e -> e.inTok));
-    g.writeNumberField("cache_creation_tokens", s.sum(e -> e.cacheCreate));
-    g.writeNumberField("cache_read_tokens", s.sum(e -> e.cacheRead));
-    g.writeNumberField("output_tokens", s.sum(e -> e.outTok));
-    g.writeNumberField("api_call_count", s.apiCalls());
+    g.writeNumberField("input_tokens", in);
+    g.writeNumberField("cache_creation_tokens", cacheCreate);
+    g.writeNumberField("cache_read_tokens", cacheRead);
+    g.writeNumberField("output_tokens", outTok);
+    g.writeNumberField("api_call_count", seen.size());
     g.writeEndObject();
   }
 
@@ -249,8 +392,13 @@ public final class Generator {
       case NONE -> raw;
       case GZ -> new GZIPOutputStream(raw, 1 << 16);
       case XZ -> {
+        // preset 6 made "extreme" (longer matches, deeper search) with pb 0 (text has no 2^pb
+        // byte alignment): about 5% smaller transcripts than plain preset 6
         LZMA2Options lz = new LZMA2Options(6);
         lz.setDictSize(1 << 20);
+        lz.setNiceLen(LZMA2Options.NICE_LEN_MAX);
+        lz.setDepthLimit(512);
+        lz.setPb(0);
         yield new XZOutputStream(raw, lz, org.tukaani.xz.BasicArrayCache.getInstance());
       }
     };

@@ -658,7 +658,11 @@ final class SessionBuilder {
       return e;
     }
     switch (u.act) {
-      case READ -> e.text = numbered(Vocab.code(r, lang, between(6, 24)));
+      case READ -> {
+        // drawn as a 6-24 line excerpt, shown as its first lines at most: keeps the sample small
+        String code = Vocab.code(r, lang, between(6, 24));
+        e.text = numbered(firstLines(code, READ_LINES));
+      }
       case GREP -> e.text = u.file + "/" + Vocab.pick(r, Vocab.FUNCS) + "." + lang.id() + ":" + between(3, 300)
           + ":" + Vocab.code(r, lang, 1) + "\n" + u.file + ":" + between(3, 300) + ":" + Vocab.code(r, lang, 1);
       case GLOB -> e.text = String.join("\n", List.of(lang.files()).subList(0, Math.min(5, lang.files().length)));
@@ -679,6 +683,18 @@ final class SessionBuilder {
       default -> e.text = "ok";
     }
     return e;
+  }
+
+  /** Lines of a Read result kept (of the 6-24 drawn). */
+  static final int READ_LINES = 6;
+
+  static String firstLines(String text, int n) {
+    int at = -1;
+    for (int i = 0; i < n; i++) {
+      at = text.indexOf('\n', at + 1);
+      if (at < 0) return text;
+    }
+    return text.substring(0, at);
   }
 
   private String numbered(String code) {
@@ -799,16 +815,70 @@ final class SessionBuilder {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
   private static final char[] B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
 
+  private final Ids ids = new Ids();
+
+  /** A message or response id: {@link Ids#hex}, drawing {@code n} values from the session stream. */
   String hex(int n) {
-    char[] c = new char[n];
-    for (int i = 0; i < n; i++) c[i] = HEX[r.nextInt(16)];
-    return new String(c);
+    return ids.hex(r, n);
   }
 
+  /** A message or tool-call id: {@link Ids#b58}, drawing {@code n} values from the session stream. */
   String b58(int n) {
-    char[] c = new char[n];
-    for (int i = 0; i < n; i++) c[i] = B58[r.nextInt(58)];
-    return new String(c);
+    return ids.b58(r, n);
+  }
+
+  /**
+   * Compact ids of one session (keeps the embedded sample small: random ids are about a third of
+   * the compressed bytes of a transcript). The first id of each shape is random; later ones keep
+   * its stem and end in a per-session sequence number (base 58 or hex, 6 digits), so ids stay
+   * unique within the session, have the agents' shapes (uuid v4 layout, {@code msg_01...},
+   * {@code toolu_01...}) and compress well. Each call draws exactly as many values from the
+   * random stream as a fully random id would, so the rest of the session does not depend on it.
+   */
+  static final class Ids {
+    private String stem58, stemHex, stemUuid;
+    private int seq;
+
+    String b58(SplittableRandom r, int n) {
+      char[] c = new char[n];
+      for (int i = 0; i < n; i++) c[i] = B58[r.nextInt(58)];
+      String drawn = new String(c);
+      if (stem58 == null || stem58.length() < n) {
+        stem58 = drawn;
+        return drawn;
+      }
+      return stem58.substring(0, n - 6) + digits(++seq, B58, 6);
+    }
+
+    String hex(SplittableRandom r, int n) {
+      char[] c = new char[n];
+      for (int i = 0; i < n; i++) c[i] = HEX[r.nextInt(16)];
+      String drawn = new String(c);
+      if (stemHex == null || stemHex.length() < n) {
+        stemHex = drawn;
+        return drawn;
+      }
+      return stemHex.substring(0, n - 6) + digits(++seq, HEX, 6);
+    }
+
+    /** A uuid (version 4 layout): the first random, later ones the first's stem plus a sequence. */
+    String uuid(SplittableRandom r) {
+      String drawn = SessionBuilder.uuid(r);
+      if (stemUuid == null) {
+        stemUuid = drawn;
+        return drawn;
+      }
+      return stemUuid.substring(0, 24) + digits(++seq, HEX, 12);
+    }
+
+    private static String digits(long v, char[] alphabet, int width) {
+      char[] c = new char[width];
+      for (int i = width - 1; i >= 0; i--) {
+        c[i] = alphabet[(int) (v % alphabet.length)];
+        v /= alphabet.length;
+      }
+      return new String(c);
+    }
   }
 
   /**

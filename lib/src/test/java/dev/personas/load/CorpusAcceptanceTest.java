@@ -88,4 +88,68 @@ class CorpusAcceptanceTest {
     long empty = s.stringColumn("session_id").asList().stream().filter(x -> !withRows.contains(x)).count();
     assertThat(result.report().sessionsWithoutRecords()).hasSize((int) empty);
   }
+
+  /** Issue 3: checkpoints, commits and repositories tables from the corpus's Entire folders. */
+  @Test
+  void checkpointsCommitsAndRepositoriesComeFromTheEntireFolders() throws Exception {
+    Table cp = result.dataset().checkpoints();
+    Table cm = result.dataset().commits();
+    Table repos = result.dataset().repositories();
+    Schema.requireColumns(cp, Schema.CHECKPOINTS);
+    Schema.requireColumns(cm, Schema.COMMITS);
+    Schema.requireColumns(repos, Schema.REPOSITORIES);
+    // every (checkpoint id, session id) of a session metadata file appears, read at run time
+    Set<String> rows = new java.util.HashSet<>();
+    for (int i = 0; i < cp.rowCount(); i++) {
+      rows.add(cp.stringColumn("checkpoint_id").get(i) + "|" + cp.stringColumn("session_id").get(i));
+    }
+    assertThat(rows).hasSize(cp.rowCount()); // one row per (checkpoint, session)
+    Set<String> sessions = Set.copyOf(result.dataset().sessions().stringColumn("session_id").asList());
+    Set<String> inMeta = new java.util.TreeSet<>();
+    try (var files = Files.walk(corpus.resolve("entire"))) {
+      for (Path f : files.filter(p -> p.getFileName().toString().equals("metadata.json")).toList()) {
+        com.fasterxml.jackson.databind.JsonNode n;
+        try {
+          n = dev.personas.load.formats.JsonLines.MAPPER.readTree(f.toFile());
+        } catch (java.io.IOException e) {
+          continue; // reported by the loader as unreadable metadata
+        }
+        String sid = n.path("session_id").asText(""), cid = n.path("checkpoint_id").asText("");
+        if (!sid.isEmpty() && !cid.isEmpty() && sessions.contains(sid)) inMeta.add(cid + "|" + sid);
+      }
+    }
+    assertThat(inMeta).isNotEmpty();
+    assertThat(rows).containsAll(inMeta);
+    assertThat(cp.rowCount()).isEqualTo(inMeta.size());
+    // commits per repository = lines of its _commits.jsonl
+    Map<String, Long> expected = new TreeMap<>();
+    try (var dirs = Files.list(corpus.resolve("entire"))) {
+      for (Path d : dirs.sorted().toList()) {
+        Path log = d.resolve("_commits.jsonl");
+        if (!Files.isRegularFile(log)) continue;
+        long n = Files.readAllLines(log).stream().filter(l -> !l.isBlank()).count();
+        if (n > 0) expected.put(d.getFileName().toString().replace('+', '/'), n);
+      }
+    }
+    Map<String, Long> actual = new TreeMap<>();
+    for (String r : cm.stringColumn("repo_id")) actual.merge(r, 1L, Long::sum);
+    assertThat(actual).isEqualTo(expected);
+    // repositories: one row per repository with sessions, counts agree with the other tables
+    Map<String, Long> sessionsPerRepo = new TreeMap<>();
+    for (String r : result.dataset().sessions().stringColumn("repo_id")) sessionsPerRepo.merge(r, 1L, Long::sum);
+    for (int i = 0; i < repos.rowCount(); i++) {
+      String r = repos.stringColumn("repo_id").get(i);
+      assertThat((long) repos.intColumn("session_count").getInt(i)).as(r).isEqualTo(sessionsPerRepo.getOrDefault(r, 0L));
+      assertThat((long) repos.intColumn("commit_count").getInt(i)).as(r).isEqualTo(actual.getOrDefault(r, 0L));
+    }
+    assertThat(repos.stringColumn("repo_id").asList()).containsAll(sessionsPerRepo.keySet());
+    // trailer commits link checkpoints to their code commit
+    assertThat(cp.stringColumn("commit_sha").countMissing()).isLessThan(cp.rowCount());
+    IngestReport.Totals t = result.report().totals();
+    assertThat(t.checkpoints()).isEqualTo(cp.rowCount());
+    assertThat(t.commits()).isEqualTo(cm.rowCount());
+    assertThat(t.repositories()).isEqualTo(repos.rowCount());
+    System.out.printf("corpus: %d checkpoint rows (%d checkpoints), %d commits, %d repositories; commits per repo %s%n",
+        cp.rowCount(), cp.stringColumn("checkpoint_id").unique().size(), cm.rowCount(), repos.rowCount(), actual);
+  }
 }

@@ -30,6 +30,11 @@ class GitSourceTest {
 
   static ObjectId commit(Repository repo, ObjectId parent, Map<String, String> files, String author, String msg)
       throws Exception {
+    return commit(repo, parent, files, author, msg, 1_770_000_000_000L);
+  }
+
+  static ObjectId commit(Repository repo, ObjectId parent, Map<String, String> files, String author, String msg,
+      long millis) throws Exception {
     try (ObjectInserter ins = repo.newObjectInserter()) {
       DirCache dc = DirCache.newInCore();
       DirCacheBuilder b = dc.builder();
@@ -44,7 +49,7 @@ class GitSourceTest {
       CommitBuilder cb = new CommitBuilder();
       cb.setTreeId(tree);
       if (parent != null) cb.setParentId(parent);
-      PersonIdent who = new PersonIdent(author, author.toLowerCase() + "@example.org", 1_770_000_000_000L, 0);
+      PersonIdent who = new PersonIdent(author, author.toLowerCase() + "@example.org", millis, 0);
       cb.setAuthor(who);
       cb.setCommitter(who);
       cb.setMessage(msg);

@@ -44,6 +44,14 @@ class RoundTripTest {
     IngestResult back = Ingest.load(List.of(out), IngestOptions.defaults());
     assertSameTable(r.dataset().sessions(), back.dataset().sessions());
     assertSameTable(r.dataset().conversations(), back.dataset().conversations());
+    assertThat(out.resolve("checkpoints.parquet")).exists();
+    assertThat(out.resolve("commits.parquet")).exists();
+    assertThat(out.resolve("repositories.parquet")).exists();
+    assertSameTable(r.dataset().checkpoints(), back.dataset().checkpoints());
+    assertSameTable(r.dataset().commits(), back.dataset().commits());
+    assertSameTable(r.dataset().repositories(), back.dataset().repositories());
+    assertThat(report).contains("\"checkpoints\" : " + r.dataset().checkpoints().rowCount())
+        .contains("\"commits\" : 3").contains("\"repositories\" : " + r.dataset().repositories().rowCount());
     assertThat(back.report().files()).singleElement()
         .satisfies(f -> assertThat(f.format()).isEqualTo("swe-chat-parquet"));
 
