@@ -40,8 +40,15 @@ import java.util.regex.Pattern;
  *       {@code file-history-snapshot}, {@code summary}, {@code system} and the other known metadata
  *       records: {@code metadata} rows of their turn type.
  * </ul>
- * Sidechain (sub-agent) records carry {@code is_sidechain}. Lines that are not JSON objects, and
- * records of an unknown type, are skipped and reported.
+ * Sidechain (sub-agent) records carry {@code is_sidechain}; their user text (the parent agent's
+ * task, not typed by a person) is {@code system_injected}. A sub-agent's own transcript (Claude Code
+ * writes it as {@code agent-<agentId>.jsonl}, or {@code subagents/agent-<agentId>.jsonl} beside the
+ * session): every user and assistant record is a sidechain record with an {@code agentId}; it
+ * repeats the parent's {@code sessionId}, so its session id is {@code agent-<agentId>} (a session
+ * of its own, all rows {@code is_sidechain}, instead of a duplicate of the parent session). A
+ * Conductor {@code <system_instruction>} prefix is cut from a prompt ({@link
+ * InjectedText#promptText}). Lines that are not JSON objects, and records of an unknown type, are
+ * skipped and reported.
  */
 public final class ClaudeCodeFormat implements TranscriptFormat {
   private static final Pattern DETECT_TYPE = Pattern.compile(
@@ -90,9 +97,12 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
     final Set<String> seenMessageIds = new HashSet<>();
     long inTok, outTok, cacheTok;
     boolean anyUsage;
+    /** User/assistant records outside and inside a sidechain; the first sidechain agentId. */
+    long mainRecords, sideRecords;
+    String sideAgentId;
 
     // envelope of the current record
-    String type, subtype, timestampText, content, operation, prUrl, summary;
+    String type, subtype, timestampText, content, operation, prUrl, summary, agentId;
     boolean isSidechain, isMeta, toolInterrupted;
     /** The record's {@code message} object, streamed (null: none, or not an object). */
     Message message;
@@ -117,6 +127,9 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
               + firstLine(e.getOriginalMessage()));
         }
       }
+      if (sideRecords > 0 && mainRecords == 0 && sideAgentId != null && !sideAgentId.isBlank()) {
+        info.sessionId = "agent-" + sideAgentId; // a sub-agent's own transcript
+      }
       if (anyUsage) {
         info.inputTokens = inTok;
         info.outputTokens = outTok;
@@ -126,7 +139,7 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
 
     /** Reads one record's top-level fields; false (after reporting) when it is unusable. */
     boolean readEnvelope(JsonParser p, long no, boolean first) throws IOException {
-      type = subtype = timestampText = content = operation = prUrl = summary = null;
+      type = subtype = timestampText = content = operation = prUrl = summary = agentId = null;
       isSidechain = isMeta = toolInterrupted = false;
       message = null;
       JsonToken start = p.nextToken();
@@ -145,6 +158,7 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
           case "timestamp" -> timestampText = v == JsonToken.VALUE_STRING ? p.getText() : null;
           case "isSidechain" -> isSidechain = v == JsonToken.VALUE_TRUE;
           case "isMeta" -> isMeta = v == JsonToken.VALUE_TRUE;
+          case "agentId" -> agentId = v == JsonToken.VALUE_STRING ? p.getText() : null;
           case "sessionId" -> {
             if (info.sessionId == null && v == JsonToken.VALUE_STRING) info.sessionId = p.getText();
           }
@@ -206,6 +220,10 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
         if (info.startedAt == null || ts.isBefore(info.startedAt)) info.startedAt = ts;
         if (info.endedAt == null || ts.isAfter(info.endedAt)) info.endedAt = ts;
       }
+      if ("user".equals(type) || "assistant".equals(type)) {
+        if (!isSidechain) mainRecords++;
+        else if (sideRecords++ == 0) sideAgentId = agentId;
+      }
       switch (type) {
         case "user" -> user(no, ts);
         case "assistant" -> assistant(no, ts);
@@ -265,10 +283,13 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
       base(ts, "user", "system_injected");
       t.content = text;
       InjectedText.Kind k = isMeta ? InjectedText.Kind.INJECTED : InjectedText.classify(text);
+      // in a sidechain the user channel carries the parent agent's task, not a person's prompt
+      if (k == InjectedText.Kind.PROMPT && isSidechain) k = InjectedText.Kind.INJECTED;
       switch (k) {
         case PROMPT -> {
           t.turnType = "user_prompt";
           t.isConversational = true;
+          t.content = InjectedText.promptText(text);
         }
         case INTERRUPT -> t.isInterrupt = true;
         case COMPACTION_SUMMARY -> t.event = "compaction";
