@@ -47,4 +47,42 @@ class ConversationSinkTest {
     assertThatThrownBy(() -> new ConversationSink(0, 5)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("0");
   }
+
+  @Test
+  void columnFillOfManyDistinctValuesEqualsPlainAppends() throws Exception {
+    // more distinct texts than a Tablesaw short dictionary holds: appendAll builds the int
+    // dictionary directly; the result must equal appending row by row (values, missing, counts)
+    ConversationSink a = new ConversationSink(10_000, 10_000);
+    ConversationSink b = new ConversationSink(10_000, 10_000);
+    for (int i = 0; i < 160_000; i++) {
+      Turn t = new Turn();
+      t.role = i % 3 == 0 ? "tool_use" : "assistant";
+      t.turnType = t.role;
+      t.content = i % 7 == 0 ? null : i % 11 == 0 ? "" : i % 5 == 0 ? "same text" : "text " + i;
+      t.toolCallId = i % 2 == 0 ? "call_" + i : null;
+      (i < 90_000 ? a : b).turn(t);
+    }
+    Table plain = Schema.emptyConversations();
+    a.appendTo(plain, "s1", "o/r", "u", "Codex", 0);
+    b.appendTo(plain, "s2", "o/r", "u", "Codex", 0);
+    Table fast = Schema.emptyConversations();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      ConversationSink.appendAll(fast, java.util.List.of(new ConversationSink.Part(a, "s1", "o/r", "u", "Codex", 0),
+          new ConversationSink.Part(b, "s2", "o/r", "u", "Codex", 0)), pool);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(fast.columnNames()).isEqualTo(plain.columnNames());
+    assertThat(fast.rowCount()).isEqualTo(160_000);
+    for (String c : java.util.List.of("content", "tool_call_id", "turn_id", "message_id", "role")) {
+      tech.tablesaw.api.StringColumn x = fast.stringColumn(c), y = plain.stringColumn(c);
+      assertThat(x.asList()).as(c).isEqualTo(y.asList());
+      assertThat(x.countUnique()).as(c).isEqualTo(y.countUnique());
+      assertThat(x.countMissing()).as(c).isEqualTo(y.countMissing());
+      assertThat(x.isEqualTo("same text").size()).as(c).isEqualTo(y.isEqualTo("same text").size());
+    }
+    assertThat(fast.stringColumn("content").isEqualTo("same text").size()).isGreaterThan(1000);
+    assertThat(fast.stringColumn("content").countMissing()).isGreaterThan(10_000);
+  }
 }
