@@ -396,9 +396,12 @@ public final class ConversationSink implements TranscriptSink {
   private static final int SHORT_DICTIONARY_MAX = Short.MAX_VALUE - Short.MIN_VALUE - 1;
 
   /**
-   * The column Tablesaw's appends of {@code vals} give when they overflow a short dictionary
-   * (IntDictionaryMap: keys from Integer.MIN_VALUE + 1 in order of first appearance, missing =
-   * null or "" under key Integer.MAX_VALUE); null when there are too few distinct values.
+   * The column Tablesaw's appends of {@code vals} give when they overflow a short dictionary into
+   * an int dictionary (IntDictionaryMap: keys from Integer.MIN_VALUE + 1 in order of first
+   * appearance, missing = null or "" under key Integer.MAX_VALUE). Null (append as usual) when
+   * there are too few distinct values, or when Tablesaw would turn the column into a plain text
+   * store instead (ShortDictionaryMap.promoteYourself: more than half of the rows so far distinct
+   * when the 65,535th distinct value arrives).
    */
   static StringColumn intDictionaryColumn(String name, String[] vals) {
     it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<String> valueToKey =
@@ -424,6 +427,12 @@ public final class ConversationSink implements TranscriptSink {
       } else {
         k = valueToKey.getInt(x);
         if (k == Integer.MIN_VALUE) {
+          if ((long) next - Integer.MIN_VALUE == SHORT_DICTIONARY_MAX
+              && SHORT_DICTIONARY_MAX + (missing ? 1 : 0) > 0.5 * i) {
+            // Tablesaw's short dictionary overflows here, and with more than half the rows so far
+            // distinct it turns into a plain text store, not an int dictionary: append as usual
+            return null;
+          }
           k = ++next;
           keyToValue.put(k, x);
           valueToKey.put(x, k);
