@@ -71,6 +71,9 @@ public final class ConversationSink implements TranscriptSink {
     chars[n] = c == null ? 0 : c.length();
     words[n] = wordCount(c);
     content[n] = cap(c, maxContent);
+    // hash the mostly distinct texts here, on the parser threads: the String caches it, and the
+    // column fill (the content column's dictionary, one task) then no longer hashes 10k-char texts
+    if (content[n] != null) content[n].hashCode();
     model[n] = t.model;
     ts[n] = t.timestamp == null ? NULL : micros(t.timestamp);
     inTok[n] = t.inputTokens == null ? NULL : t.inputTokens;
@@ -83,6 +86,7 @@ public final class ConversationSink implements TranscriptSink {
     command[n] = t.command;
     pattern[n] = t.pattern;
     toolInput[n] = cap(t.toolInputJson, maxToolInput);
+    if (toolInput[n] != null) toolInput[n].hashCode();
     messageId[n] = t.messageId;
     event[n] = t.event;
     byte f = 0;
@@ -122,10 +126,10 @@ public final class ConversationSink implements TranscriptSink {
     flags = Arrays.copyOf(flags, m);
   }
 
-  private static final boolean[] ASCII_WS = new boolean[128];
+  private static final byte[] ASCII_WS = new byte[128];
 
   static {
-    for (char c = 0; c < 128; c++) ASCII_WS[c] = Character.isWhitespace(c);
+    for (char c = 0; c < 128; c++) ASCII_WS[c] = (byte) (Character.isWhitespace(c) ? 1 : 0);
   }
 
   /**
@@ -135,15 +139,25 @@ public final class ConversationSink implements TranscriptSink {
   public static int wordCount(String s) {
     if (s == null) return 0;
     int count = 0;
-    boolean in = false;
-    for (int i = 0, len = s.length(); i < len; i++) {
-      char c = s.charAt(i);
-      boolean ws = c < 128 ? ASCII_WS[c] : Character.isWhitespace(c);
-      if (!ws && !in) count++;
-      in = !ws;
+    int prevWs = 1; // 1 after whitespace (or at the start): a non-whitespace char starts a word
+    int len = s.length();
+    // copied out in chunks: a char[] loop has no per-char String coder/bounds checks (JFR: a
+    // third of the parse time went to String.charAt on UTF-16 content)
+    char[] buf = WORD_BUF.get();
+    for (int from = 0; from < len; from += buf.length) {
+      int to = Math.min(len, from + buf.length);
+      s.getChars(from, to, buf, 0);
+      for (int i = 0, m = to - from; i < m; i++) {
+        char c = buf[i];
+        int ws = c < 128 ? ASCII_WS[c] : Character.isWhitespace(c) ? 1 : 0;
+        count += prevWs & ~ws; // branch-free: word starts are non-whitespace after whitespace
+        prevWs = ws;
+      }
     }
     return count;
   }
+
+  private static final ThreadLocal<char[]> WORD_BUF = ThreadLocal.withInitial(() -> new char[4096]);
 
   /** The first {@code max} chars of {@code s} (one fewer if that would split a surrogate pair). */
   public static String cap(String s, int max) {
@@ -272,13 +286,8 @@ public final class ConversationSink implements TranscriptSink {
    */
   public static void appendAll(Table t, List<Part> parts, java.util.concurrent.ExecutorService pool) {
     List<Runnable> tasks = new ArrayList<>();
-    tasks.add(() -> {
-      StringColumn c = t.stringColumn("turn_id");
-      for (Part p : parts) {
-        String prefix = p.sessionId() + ":";
-        for (int i = 0; i < p.sink().n; i++) c.append(prefix + pad6(p.firstTurn() + i));
-      }
-    });
+    List<StringColumn> built = new ArrayList<>();
+    addDict(tasks, built, t, parts, "turn_id", null);
     tasks.add(() -> {
       IntColumn c = t.intColumn("turn_number");
       for (Part p : parts) for (int i = 0; i < p.sink().n; i++) c.append(p.firstTurn() + i);
@@ -289,16 +298,16 @@ public final class ConversationSink implements TranscriptSink {
     addConst(tasks, t, parts, "agent", Part::agent);
     addStr(tasks, t, parts, "role", s -> s.role);
     addStr(tasks, t, parts, "turn_type", s -> s.turnType);
-    addStr(tasks, t, parts, "content", s -> s.content);
+    addDict(tasks, built, t, parts, "content", s -> s.content);
     addStr(tasks, t, parts, "model", s -> s.model);
     addStr(tasks, t, parts, "tool_name", s -> s.toolName);
-    addStr(tasks, t, parts, "tool_call_id", s -> s.toolCallId);
+    addDict(tasks, built, t, parts, "tool_call_id", s -> s.toolCallId);
     addStr(tasks, t, parts, "tool_category", s -> s.toolCategory);
     addStr(tasks, t, parts, "file_path", s -> s.filePath);
     addStr(tasks, t, parts, "command", s -> s.command);
     addStr(tasks, t, parts, "pattern", s -> s.pattern);
-    addStr(tasks, t, parts, "tool_input_json", s -> s.toolInput);
-    addStr(tasks, t, parts, "message_id", s -> s.messageId);
+    addDict(tasks, built, t, parts, "tool_input_json", s -> s.toolInput);
+    addDict(tasks, built, t, parts, "message_id", s -> s.messageId);
     addStr(tasks, t, parts, "event", s -> s.event);
     addInt(tasks, t, parts, "char_count", s -> s.chars);
     addInt(tasks, t, parts, "word_count", s -> s.words);
@@ -331,6 +340,116 @@ public final class ConversationSink implements TranscriptSink {
         throw new IllegalStateException("filling conversations columns: " + e.getCause(), e.getCause());
       }
     }
+    if (!built.isEmpty()) {
+      // swap in the built columns, keeping the column order (replaceColumn checks sizes one by one)
+      java.util.Map<String, StringColumn> byName = new java.util.HashMap<>();
+      for (StringColumn c : built) byName.put(c.name(), c);
+      List<tech.tablesaw.columns.Column<?>> cols = new ArrayList<>();
+      for (tech.tablesaw.columns.Column<?> c : t.columns()) {
+        StringColumn b = byName.get(c.name());
+        cols.add(b != null ? b : c);
+      }
+      t.removeColumns(t.columnNames().toArray(new String[0]));
+      t.addColumns(cols.toArray(new tech.tablesaw.columns.Column<?>[0]));
+    }
+  }
+
+  /**
+   * A string column whose values are mostly distinct (content, ids, tool input): Tablesaw's
+   * StringColumn appends go through a byte, then a short dictionary and re-append every value on
+   * each promotion. When the column ends up with more distinct values than a short dictionary
+   * holds, the int dictionary it would be promoted to is built directly (same keys, assigned in
+   * order of first appearance, and the same maps), and replaces the table's empty column after
+   * all tasks ran; otherwise, or when the column is not empty, values are appended as usual.
+   *
+   * @param v the sink's value array, or null for turn_id (session_id + ':' + padded turn number)
+   */
+  private static void addDict(List<Runnable> tasks, List<StringColumn> built, Table t, List<Part> parts,
+      String col, java.util.function.Function<ConversationSink, String[]> v) {
+    StringColumn target = t.stringColumn(col);
+    tasks.add(() -> {
+      int total = 0;
+      for (Part p : parts) total += p.sink().n;
+      String[] vals = new String[total];
+      int r = 0;
+      for (Part p : parts) {
+        if (v == null) {
+          String prefix = p.sessionId() + ":";
+          for (int i = 0; i < p.sink().n; i++) vals[r++] = prefix + pad6(p.firstTurn() + i);
+        } else {
+          System.arraycopy(v.apply(p.sink()), 0, vals, r, p.sink().n);
+          r += p.sink().n;
+        }
+      }
+      StringColumn c = target.isEmpty() ? intDictionaryColumn(col, vals) : null;
+      if (c == null) {
+        for (String x : vals) target.append(x);
+      } else {
+        synchronized (built) {
+          built.add(c);
+        }
+      }
+    });
+  }
+
+  /** Most distinct values a Tablesaw short dictionary holds (keys MIN_VALUE+1 .. MAX_VALUE-1). */
+  private static final int SHORT_DICTIONARY_MAX = Short.MAX_VALUE - Short.MIN_VALUE - 1;
+
+  /**
+   * The column Tablesaw's appends of {@code vals} give when they overflow a short dictionary into
+   * an int dictionary (IntDictionaryMap: keys from Integer.MIN_VALUE + 1 in order of first
+   * appearance, missing = null or "" under key Integer.MAX_VALUE). Null (append as usual) when
+   * there are too few distinct values, or when Tablesaw would turn the column into a plain text
+   * store instead (ShortDictionaryMap.promoteYourself: more than half of the rows so far distinct
+   * when the 65,535th distinct value arrives).
+   */
+  static StringColumn intDictionaryColumn(String name, String[] vals) {
+    it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<String> valueToKey =
+        new it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<>();
+    valueToKey.defaultReturnValue(Integer.MIN_VALUE);
+    it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<String> keyToValue =
+        new it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<>();
+    it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap keyToCount = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
+    keyToCount.defaultReturnValue(0);
+    int[] keys = new int[vals.length];
+    int next = Integer.MIN_VALUE;
+    boolean missing = false;
+    for (int i = 0; i < vals.length; i++) {
+      String x = vals[i];
+      int k;
+      if (x == null || x.isEmpty()) {
+        k = Integer.MAX_VALUE;
+        if (!missing) {
+          keyToValue.put(k, "");
+          valueToKey.put("", k);
+          missing = true;
+        }
+      } else {
+        k = valueToKey.getInt(x);
+        if (k == Integer.MIN_VALUE) {
+          if ((long) next - Integer.MIN_VALUE == SHORT_DICTIONARY_MAX
+              && SHORT_DICTIONARY_MAX + (missing ? 1 : 0) > 0.5 * i) {
+            // Tablesaw's short dictionary overflows here, and with more than half the rows so far
+            // distinct it turns into a plain text store, not an int dictionary: append as usual
+            return null;
+          }
+          k = ++next;
+          keyToValue.put(k, x);
+          valueToKey.put(x, k);
+        }
+      }
+      keys[i] = k;
+      keyToCount.addTo(k, 1);
+    }
+    if ((long) next - Integer.MIN_VALUE <= SHORT_DICTIONARY_MAX) return null;
+    tech.tablesaw.columns.strings.IntDictionaryMap map = new tech.tablesaw.columns.strings.IntDictionaryMap.IntDictionaryBuilder()
+        .setNextIndex(next)
+        .setKeyToValue(keyToValue)
+        .setValueToKey(valueToKey)
+        .setKeyToCount(keyToCount)
+        .setValues(keys)
+        .build();
+    return StringColumn.createInternal(name, map);
   }
 
   private static void addConst(List<Runnable> tasks, Table t, List<Part> parts, String col,

@@ -75,7 +75,17 @@ public final class ToolTaxonomy {
       Map.entry("rg", "grep"), Map.entry("fetchurl", "web"),
       Map.entry("close_agent", "agent"), Map.entry("send_input", "agent"),
       Map.entry("list_agents", "agent"), Map.entry("read_agent", "agent"),
-      Map.entry("followup_task", "agent"), Map.entry("send_message", "agent"), Map.entry("request_user_input", "AskUserQuestion"));
+      Map.entry("followup_task", "agent"), Map.entry("send_message", "agent"), Map.entry("request_user_input", "AskUserQuestion"),
+      // calls on a shell session that is already running (no new command line): the shell's
+      // category, bash. Codex write_stdin (input to an exec_command session) and wait (on an exec
+      // cell); Copilot read/write/stop_bash and _powershell; the Codex app's terminal reader
+      Map.entry("write_stdin", "bash"), Map.entry("wait", "bash"),
+      Map.entry("read_bash", "bash"), Map.entry("write_bash", "bash"), Map.entry("stop_bash", "bash"),
+      Map.entry("read_powershell", "bash"), Map.entry("write_powershell", "bash"),
+      Map.entry("stop_powershell", "bash"), Map.entry("read_thread_terminal", "bash"),
+      // Codex's MCP resource listing
+      Map.entry("list_mcp_resources", "mcp"), Map.entry("list_mcp_resource_templates", "mcp"),
+      Map.entry("read_mcp_resource", "mcp"));
 
   /**
    * The category of one tool call.

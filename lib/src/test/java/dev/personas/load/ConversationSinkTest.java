@@ -47,4 +47,53 @@ class ConversationSinkTest {
     assertThatThrownBy(() -> new ConversationSink(0, 5)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("0");
   }
+
+  @Test
+  void columnFillOfManyDistinctValuesEqualsPlainAppends() throws Exception {
+    // more distinct texts than a Tablesaw short dictionary holds: appendAll builds the int
+    // dictionary directly where Tablesaw would promote to one, else appends; either way the column
+    // must equal appending row by row. Mostly repeated values (int dictionary):
+    Table[] r = fillBothWays(i -> i % 3 == 0 ? "text " + i : i % 2 == 0 ? "same text" : i % 5 == 0 ? "" : null);
+    tech.tablesaw.api.StringColumn x = r[0].stringColumn("content"), y = r[1].stringColumn("content");
+    assertThat(x.asList()).isEqualTo(y.asList());
+    assertThat(x.countUnique()).isEqualTo(y.countUnique()).isGreaterThan(65_535);
+    assertThat(x.countMissing()).isEqualTo(y.countMissing()).isGreaterThan(10_000);
+    assertThat(x.isEqualTo("same text").size()).isEqualTo(y.isEqualTo("same text").size()).isGreaterThan(10_000);
+    for (String c : java.util.List.of("turn_id", "tool_call_id", "message_id", "role")) {
+      assertThat(r[0].stringColumn(c).asList()).as(c).isEqualTo(r[1].stringColumn(c).asList());
+    }
+    // mostly distinct values (Tablesaw turns the column into a plain text store)
+    Table[] d = fillBothWays(i -> i % 7 == 0 ? null : "text " + i);
+    assertThat(d[0].stringColumn("content").asList()).isEqualTo(d[1].stringColumn("content").asList());
+    assertThat(d[0].stringColumn("turn_id").asList()).isEqualTo(d[1].stringColumn("turn_id").asList());
+  }
+
+  /** Two sessions' rows filled by appendAll and by appendTo: {fast, plain}. */
+  private static Table[] fillBothWays(java.util.function.IntFunction<String> content) throws Exception {
+    ConversationSink a = new ConversationSink(10_000, 10_000);
+    ConversationSink b = new ConversationSink(10_000, 10_000);
+    int n = 250_000;
+    for (int i = 0; i < n; i++) {
+      Turn t = new Turn();
+      t.role = i % 3 == 0 ? "tool_use" : "assistant";
+      t.turnType = t.role;
+      t.content = content.apply(i);
+      t.toolCallId = i % 2 == 0 ? "call_" + i : null;
+      (i < n / 2 ? a : b).turn(t);
+    }
+    Table plain = Schema.emptyConversations();
+    a.appendTo(plain, "s1", "o/r", "u", "Codex", 0);
+    b.appendTo(plain, "s2", "o/r", "u", "Codex", 0);
+    Table fast = Schema.emptyConversations();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      ConversationSink.appendAll(fast, java.util.List.of(new ConversationSink.Part(a, "s1", "o/r", "u", "Codex", 0),
+          new ConversationSink.Part(b, "s2", "o/r", "u", "Codex", 0)), pool);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(fast.columnNames()).isEqualTo(plain.columnNames());
+    assertThat(fast.rowCount()).isEqualTo(n);
+    return new Table[] {fast, plain};
+  }
 }

@@ -211,4 +211,29 @@ class IngestEntireTest {
     assertThat(r.dataset().sessions().stringColumn("session_id").asList()).containsExactly("H1", "H2");
     assertThat(r.dataset().conversations().rowCount()).isEqualTo(6);
   }
+
+  @Test
+  void subAgentTranscriptOfALocalHomeIsItsOwnSessionNotADuplicate() throws Exception {
+    Path home = tmp.resolve("home-sub");
+    TestTrees.write(home.resolve(".claude/projects/-home-dev-proj/H1.jsonl"), TestTrees.claude("H1", 0, 2));
+    // Claude Code writes a Task sub-agent's transcript beside the session, with the parent's sessionId
+    String sub = "{\"parentUuid\":null,\"isSidechain\":true,\"agentId\":\"a1d5997\",\"type\":\"user\","
+        + "\"sessionId\":\"H1\",\"uuid\":\"s1\",\"timestamp\":\"2026-02-01T10:05:00Z\","
+        + "\"message\":{\"role\":\"user\",\"content\":\"List the modules\"}}\n"
+        + "{\"parentUuid\":\"s1\",\"isSidechain\":true,\"agentId\":\"a1d5997\",\"type\":\"assistant\","
+        + "\"sessionId\":\"H1\",\"uuid\":\"s2\",\"timestamp\":\"2026-02-01T10:05:03Z\","
+        + "\"message\":{\"id\":\"m9\",\"model\":\"claude-x\",\"content\":[{\"type\":\"text\",\"text\":\"lib, cli\"}]}}\n";
+    TestTrees.write(home.resolve(".claude/projects/-home-dev-proj/H1/subagents/agent-a1d5997.jsonl"), sub);
+    IngestResult r = Ingest.loadAgentHome(home, IngestOptions.defaults());
+    assertThat(r.report().duplicates()).isEmpty();
+    Table ses = r.dataset().sessions();
+    assertThat(ses.stringColumn("session_id").asList()).containsExactly("H1", "agent-a1d5997");
+    assertThat(ses.intColumn("turn_count").get(1)).isZero(); // the parent agent's task is no prompt
+    Table conv = r.dataset().conversations();
+    Table side = conv.where(conv.stringColumn("session_id").isEqualTo("agent-a1d5997"));
+    assertThat(side.rowCount()).isEqualTo(2);
+    assertThat(side.booleanColumn("is_sidechain").asList()).containsOnly(true);
+    Table main = conv.where(conv.stringColumn("session_id").isEqualTo("H1"));
+    assertThat(main.booleanColumn("is_sidechain").asList()).containsOnly(false);
+  }
 }

@@ -40,8 +40,15 @@ import java.util.regex.Pattern;
  *       {@code file-history-snapshot}, {@code summary}, {@code system} and the other known metadata
  *       records: {@code metadata} rows of their turn type.
  * </ul>
- * Sidechain (sub-agent) records carry {@code is_sidechain}. Lines that are not JSON objects, and
- * records of an unknown type, are skipped and reported.
+ * Sidechain (sub-agent) records carry {@code is_sidechain}; their user text (the parent agent's
+ * task, not typed by a person) is {@code system_injected}. A sub-agent's own transcript (Claude Code
+ * writes it as {@code agent-<agentId>.jsonl}, or {@code subagents/agent-<agentId>.jsonl} beside the
+ * session): every user and assistant record is a sidechain record with an {@code agentId}; it
+ * repeats the parent's {@code sessionId}, so its session id is {@code agent-<agentId>} (a session
+ * of its own, all rows {@code is_sidechain}, instead of a duplicate of the parent session). A
+ * Conductor {@code <system_instruction>} prefix is cut from a prompt ({@link
+ * InjectedText#promptText}). Lines that are not JSON objects, and records of an unknown type, are
+ * skipped and reported.
  */
 public final class ClaudeCodeFormat implements TranscriptFormat {
   private static final Pattern DETECT_TYPE = Pattern.compile(
@@ -90,11 +97,16 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
     final Set<String> seenMessageIds = new HashSet<>();
     long inTok, outTok, cacheTok;
     boolean anyUsage;
+    /** User/assistant records outside and inside a sidechain; the first sidechain agentId. */
+    long mainRecords, sideRecords;
+    String sideAgentId;
 
     // envelope of the current record
-    String type, subtype, timestampText, content, operation, prUrl, summary;
+    String type, subtype, timestampText, content, operation, prUrl, summary, agentId;
     boolean isSidechain, isMeta, toolInterrupted;
-    JsonNode message;
+    /** The record's {@code message} object, streamed (null: none, or not an object). */
+    Message message;
+    private final Message messageBuf = new Message();
 
     Run(TranscriptSink sink) {
       this.sink = sink;
@@ -115,6 +127,9 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
               + firstLine(e.getOriginalMessage()));
         }
       }
+      if (sideRecords > 0 && mainRecords == 0 && sideAgentId != null && !sideAgentId.isBlank()) {
+        info.sessionId = "agent-" + sideAgentId; // a sub-agent's own transcript
+      }
       if (anyUsage) {
         info.inputTokens = inTok;
         info.outputTokens = outTok;
@@ -124,7 +139,7 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
 
     /** Reads one record's top-level fields; false (after reporting) when it is unusable. */
     boolean readEnvelope(JsonParser p, long no, boolean first) throws IOException {
-      type = subtype = timestampText = content = operation = prUrl = summary = null;
+      type = subtype = timestampText = content = operation = prUrl = summary = agentId = null;
       isSidechain = isMeta = toolInterrupted = false;
       message = null;
       JsonToken start = p.nextToken();
@@ -143,6 +158,7 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
           case "timestamp" -> timestampText = v == JsonToken.VALUE_STRING ? p.getText() : null;
           case "isSidechain" -> isSidechain = v == JsonToken.VALUE_TRUE;
           case "isMeta" -> isMeta = v == JsonToken.VALUE_TRUE;
+          case "agentId" -> agentId = v == JsonToken.VALUE_STRING ? p.getText() : null;
           case "sessionId" -> {
             if (info.sessionId == null && v == JsonToken.VALUE_STRING) info.sessionId = p.getText();
           }
@@ -160,8 +176,13 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
             else p.skipChildren();
           }
           case "message" -> {
-            if (v == JsonToken.START_OBJECT) message = p.readValueAsTree();
-            else p.skipChildren();
+            if (v == JsonToken.START_OBJECT) {
+              messageBuf.read(p);
+              message = messageBuf;
+            } else {
+              message = null;
+              p.skipChildren();
+            }
           }
           case "toolUseResult" -> {
             if (v == JsonToken.START_OBJECT) {
@@ -198,6 +219,10 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
       if (ts != null) {
         if (info.startedAt == null || ts.isBefore(info.startedAt)) info.startedAt = ts;
         if (info.endedAt == null || ts.isAfter(info.endedAt)) info.endedAt = ts;
+      }
+      if ("user".equals(type) || "assistant".equals(type)) {
+        if (!isSidechain) mainRecords++;
+        else if (sideRecords++ == 0) sideAgentId = agentId;
       }
       switch (type) {
         case "user" -> user(no, ts);
@@ -258,10 +283,13 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
       base(ts, "user", "system_injected");
       t.content = text;
       InjectedText.Kind k = isMeta ? InjectedText.Kind.INJECTED : InjectedText.classify(text);
+      // in a sidechain the user channel carries the parent agent's task, not a person's prompt
+      if (k == InjectedText.Kind.PROMPT && isSidechain) k = InjectedText.Kind.INJECTED;
       switch (k) {
         case PROMPT -> {
           t.turnType = "user_prompt";
           t.isConversational = true;
+          t.content = InjectedText.promptText(text);
         }
         case INTERRUPT -> t.isInterrupt = true;
         case COMPACTION_SUMMARY -> t.event = "compaction";
@@ -271,29 +299,30 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
     }
 
     void user(long no, Instant ts) {
-      JsonNode c = message == null ? null : message.get("content");
-      if (c == null || c.isNull()) {
+      int kind = message == null ? Message.NONE : message.contentKind;
+      if (kind == Message.NONE || kind == Message.NULL) {
         sink.problem(no, "user record without message.content");
         return;
       }
-      if (c.isTextual()) {
-        userText(ts, c.textValue());
+      if (kind == Message.TEXT) {
+        userText(ts, message.contentText);
         return;
       }
-      if (!c.isArray()) {
+      if (kind != Message.ARRAY) {
         sink.problem(no, "user message.content is neither text nor a list");
         return;
       }
       int emitted = 0;
-      for (JsonNode b : c) {
-        String bt = JsonLines.str(b, "type");
+      for (int i = 0; i < message.blockCount; i++) {
+        Block b = message.blocks.get(i);
+        String bt = b.type;
         if ("text".equals(bt)) {
-          userText(ts, JsonLines.str(b, "text"));
+          userText(ts, b.text);
         } else if ("tool_result".equals(bt)) {
           base(ts, "tool_result", "tool_result");
-          t.toolCallId = JsonLines.str(b, "tool_use_id");
-          t.isError = b.path("is_error").asBoolean(false);
-          t.content = blockText(b.get("content"));
+          t.toolCallId = b.toolUseId;
+          t.isError = b.isError;
+          t.content = b.resultText;
           if (toolInterrupted
               || (t.content != null && t.content.startsWith("[Request interrupted by user"))) {
             t.isInterrupt = true;
@@ -316,17 +345,17 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
         sink.problem(no, "assistant record without message");
         return;
       }
-      String model = JsonLines.str(message, "model");
-      String msgId = JsonLines.str(message, "id");
+      String model = message.model;
+      String msgId = message.id;
       if (model != null && !model.startsWith("<") && info.model == null) info.model = model;
       boolean first = msgId == null || seenMessageIds.add(msgId);
-      JsonNode usage = first ? message.get("usage") : null;
-      JsonNode c = message.get("content");
-      if (c == null || !c.isArray()) {
-        if (c != null && c.isTextual()) {
+      JsonNode usage = first ? message.usage : null;
+      int kind = message.contentKind;
+      if (kind != Message.ARRAY) {
+        if (kind == Message.TEXT) {
           base(ts, "assistant", "assistant_response");
           t.isConversational = true;
-          t.content = c.textValue();
+          t.content = message.contentText;
           finishAssistant(model, msgId, usage);
           return;
         }
@@ -334,18 +363,19 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
         return;
       }
       int emitted = 0;
-      for (JsonNode b : c) {
-        String bt = JsonLines.str(b, "type");
+      for (int i = 0; i < message.blockCount; i++) {
+        Block b = message.blocks.get(i);
+        String bt = b.type;
         if (bt == null) continue;
         switch (bt) {
           case "text" -> {
             base(ts, "assistant", "assistant_response");
             t.isConversational = true;
-            t.content = JsonLines.str(b, "text");
+            t.content = b.text;
           }
           case "thinking", "redacted_thinking" -> {
             base(ts, "assistant", "assistant_thinking");
-            t.content = JsonLines.str(b, "thinking");
+            t.content = b.thinking;
           }
           case "tool_use", "server_tool_use" -> {
             base(ts, "tool_use", "tool_use");
@@ -368,10 +398,10 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
       if (emitted == 0) sink.problem(no, "assistant record with no readable content block");
     }
 
-    void toolUse(JsonNode b) {
-      t.toolName = JsonLines.str(b, "name");
-      t.toolCallId = JsonLines.str(b, "id");
-      JsonNode input = b.get("input");
+    void toolUse(Block b) {
+      t.toolName = b.name;
+      t.toolCallId = b.id;
+      JsonNode input = b.input;
       if (input != null && input.isObject()) {
         t.toolInputJson = input.toString();
         String fp = JsonLines.str(input, "file_path");
@@ -399,6 +429,163 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
       }
       sink.turn(t);
     }
+  }
+
+  /**
+   * The parts of a record's {@code message} object that rows use, read from the streaming parser
+   * (reused per record). Values read the way a tree read would give them (strings only where a
+   * string is expected; the last of duplicate keys wins), but bulky parts no row uses (thinking
+   * signatures, image and document data, unknown fields) are skipped without being decoded, and
+   * only a tool call's {@code input} and the {@code usage} object are built as trees.
+   */
+  static final class Message {
+    static final int NONE = 0, NULL = 1, TEXT = 2, ARRAY = 3, OTHER = 4;
+    String model, id;
+    JsonNode usage;
+    int contentKind;
+    String contentText;
+    final java.util.ArrayList<Block> blocks = new java.util.ArrayList<>();
+    int blockCount;
+
+    /** Reads the object whose START_OBJECT is the parser's current token, to its END_OBJECT. */
+    void read(JsonParser p) throws IOException {
+      model = id = contentText = null;
+      usage = null;
+      contentKind = NONE;
+      blockCount = 0;
+      JsonToken tok;
+      while ((tok = p.nextToken()) == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (f) {
+          case "model" -> model = v == JsonToken.VALUE_STRING ? p.getText() : null;
+          case "id" -> id = v == JsonToken.VALUE_STRING ? p.getText() : null;
+          case "usage" -> usage = tree(p, v);
+          case "content" -> {
+            contentText = null;
+            blockCount = 0;
+            if (v == JsonToken.VALUE_STRING) {
+              contentKind = TEXT;
+              contentText = p.getText();
+            } else if (v == JsonToken.VALUE_NULL) {
+              contentKind = NULL;
+            } else if (v == JsonToken.START_ARRAY) {
+              contentKind = ARRAY;
+              JsonToken e;
+              while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (e == null) throw new com.fasterxml.jackson.core.JsonParseException(p, "array not closed");
+                if (e != JsonToken.START_OBJECT) {
+                  p.skipChildren(); // not an object: no type, never a row
+                  continue;
+                }
+                if (blockCount == blocks.size()) blocks.add(new Block());
+                blocks.get(blockCount++).read(p);
+              }
+            } else {
+              contentKind = OTHER;
+              p.skipChildren();
+            }
+          }
+          default -> p.skipChildren();
+        }
+      }
+      if (tok != JsonToken.END_OBJECT) throw new com.fasterxml.jackson.core.JsonParseException(p, "object not closed");
+    }
+  }
+
+  /** One object of {@code message.content} (see {@link Message}). */
+  static final class Block {
+    String type, text, thinking, name, id, toolUseId;
+    boolean isError;
+    /** A tool call's input as a tree (null: absent). */
+    JsonNode input;
+    /** A tool result's content as {@link #blockText} gives it. */
+    String resultText;
+
+    void read(JsonParser p) throws IOException {
+      type = text = thinking = name = id = toolUseId = resultText = null;
+      isError = false;
+      input = null;
+      JsonToken tok;
+      while ((tok = p.nextToken()) == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (f) {
+          case "type" -> type = str(p, v);
+          case "text" -> text = str(p, v);
+          case "thinking" -> thinking = str(p, v);
+          case "name" -> name = str(p, v);
+          case "id" -> id = str(p, v);
+          case "tool_use_id" -> toolUseId = str(p, v);
+          case "is_error" -> isError = asBoolean(p, v);
+          case "input" -> input = tree(p, v);
+          case "content" -> resultText = resultText(p, v);
+          default -> p.skipChildren();
+        }
+      }
+      if (tok != JsonToken.END_OBJECT) throw new com.fasterxml.jackson.core.JsonParseException(p, "object not closed");
+    }
+
+    private static String str(JsonParser p, JsonToken v) throws IOException {
+      if (v == JsonToken.VALUE_STRING) return p.getText();
+      p.skipChildren();
+      return null;
+    }
+
+    /** {@code JsonNode.asBoolean(false)} of the value. */
+    private static boolean asBoolean(JsonParser p, JsonToken v) throws IOException {
+      switch (v) {
+        case VALUE_TRUE:
+          return true;
+        case VALUE_STRING:
+          return "true".equals(p.getText().trim());
+        case VALUE_NUMBER_INT:
+          return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+              ? p.getBigIntegerValue().signum() != 0 : p.getLongValue() != 0;
+        default:
+          p.skipChildren();
+          return false;
+      }
+    }
+
+    /** {@link #blockText} of the value, without building its tree. */
+    private static String resultText(JsonParser p, JsonToken v) throws IOException {
+      if (v == JsonToken.VALUE_NULL) return null;
+      if (v == JsonToken.VALUE_STRING) return p.getText();
+      if (v != JsonToken.START_ARRAY) return tree(p, v).toString();
+      StringBuilder sb = new StringBuilder();
+      JsonToken e;
+      while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+        if (e == null) throw new com.fasterxml.jackson.core.JsonParseException(p, "array not closed");
+        if (e != JsonToken.START_OBJECT) {
+          p.skipChildren();
+          continue;
+        }
+        String text = null, type = null;
+        JsonToken tok;
+        while ((tok = p.nextToken()) == JsonToken.FIELD_NAME) {
+          String f = p.currentName();
+          JsonToken w = p.nextToken();
+          if ("text".equals(f)) text = str(p, w);
+          else if ("type".equals(f)) type = str(p, w);
+          else p.skipChildren();
+        }
+        if (tok != JsonToken.END_OBJECT) throw new com.fasterxml.jackson.core.JsonParseException(p, "object not closed");
+        String s = text;
+        if (s == null && type != null && !"text".equals(type)) s = "[" + type + "]";
+        if (s != null) {
+          if (sb.length() > 0) sb.append('\n');
+          sb.append(s);
+        }
+      }
+      return sb.toString();
+    }
+  }
+
+  /** The value at the parser's current token as a tree (JSON null as a NullNode). */
+  static JsonNode tree(JsonParser p, JsonToken v) throws IOException {
+    if (v == JsonToken.VALUE_NULL) return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+    return p.readValueAsTree();
   }
 
   /** Text of a tool_result content: a string, or the text blocks of a list joined by newlines. */

@@ -114,6 +114,7 @@ public final class EntireCompactFormat implements TranscriptFormat {
               case PROMPT -> {
                 t.turnType = "user_prompt";
                 t.isConversational = true;
+                t.content = InjectedText.promptText(text);
               }
               case INTERRUPT -> {
                 t.turnType = "system_injected";

@@ -27,6 +27,7 @@ final class Json {
   static final JsonFactory FACTORY = JsonFactory.builder()
       .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
       .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+      .disable(JsonFactory.Feature.INTERN_FIELD_NAMES) // no String.intern() of one-off keys
       .build();
   static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY).build();
 

@@ -21,7 +21,11 @@ import java.util.Arrays;
 public final class JsonLines {
   /** Shared, thread-safe Jackson mapper (tree reads of sub-objects such as {@code message}). */
   public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-      .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build());
+      .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+      // field names are canonicalised but not String.intern()ed: skipped objects keyed by file
+      // paths or ids would otherwise intern every new key (JFR)
+      .disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build());
+  // (CANONICALIZE_FIELD_NAMES must stay on: without it Jackson reads byte input through a Reader)
   /** Shared factory; parsers are created per line from a byte slice. */
   public static final JsonFactory FACTORY = MAPPER.getFactory();
 
