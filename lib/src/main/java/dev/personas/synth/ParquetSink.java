@@ -57,6 +57,10 @@ final class ParquetSink implements AutoCloseable {
   static final int CAP = 10_000;
   /** DuckDB's memory cap for the expansion (it spills to the temporary folder beyond it). */
   static final String MEMORY_LIMIT = "6GB";
+  private static final List<String> TEMPLATE_COLUMNS = List.of("n", "off", "role", "turn_type", "conv",
+      "content", "chars", "words", "has_model", "in_tok", "out_tok", "cache_tok", "tool_name", "call_id",
+      "tool_category", "file_path", "command", "pattern", "tool_input_json", "is_error", "is_interrupt",
+      "is_sidechain", "msg_id", "event");
   private static final boolean VERBOSE = Boolean.getBoolean("synth.verbose");
   private final long t0 = System.nanoTime();
 
@@ -101,14 +105,14 @@ final class ParquetSink implements AutoCloseable {
         st.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
         st.execute("SET temp_directory = " + SqlText.quote(tmp.toAbsolutePath().toString()));
         st.execute(ddl("sessions", Schema.SESSIONS));
-        st.execute("CREATE TABLE tpl (pos BIGINT, n INTEGER, off BIGINT, role VARCHAR, "
+        st.execute("CREATE TABLE tpl (tpl_id INTEGER, n INTEGER, off BIGINT, role VARCHAR, "
             + "turn_type VARCHAR, conv BOOLEAN, content VARCHAR, chars INTEGER, words INTEGER, "
             + "has_model BOOLEAN, in_tok BIGINT, out_tok BIGINT, cache_tok BIGINT, tool_name VARCHAR, "
             + "call_id VARCHAR, tool_category VARCHAR, file_path VARCHAR, command VARCHAR, "
             + "pattern VARCHAR, tool_input_json VARCHAR, is_error BOOLEAN, is_interrupt BOOLEAN, "
             + "is_sidechain BOOLEAN, msg_id VARCHAR, event VARCHAR)");
         st.execute("CREATE TABLE plan (session_id VARCHAR, user_id VARCHAR, repo_id VARCHAR, "
-            + "agent VARCHAR, model VARCHAR, start_ms BIGINT, scale DOUBLE, first BIGINT, cnt INTEGER, tag VARCHAR)");
+            + "agent VARCHAR, model VARCHAR, start_ms BIGINT, scale DOUBLE, tpl_id INTEGER, tag VARCHAR)");
       }
       DuckDBConnection d = conn.unwrap(DuckDBConnection.class);
       sessions = d.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "sessions");
@@ -158,7 +162,7 @@ final class ParquetSink implements AutoCloseable {
     int n = 0;
     try {
       for (Ev e : s.events) {
-        conversation(first, s, e, ++n);
+        conversation(id, s, e, ++n);
       }
     } catch (SQLException e) {
       throw new IOException("appending template of session " + s.sessionId + ": " + e.getMessage(), e);
@@ -190,7 +194,7 @@ final class ParquetSink implements AutoCloseable {
       DuckDBAppender a = plan;
       a.beginRow();
       a.append(head.sessionId).append(head.user.userId()).append(head.repoId).append(head.agent())
-          .append(head.model).append(head.startMs).append(scale).append(t.first()).append(t.rows());
+          .append(head.model).append(head.startMs).append(scale).append(t.id());
       str(a, tag);
       a.endRow();
       a = sessions;
@@ -211,7 +215,7 @@ final class ParquetSink implements AutoCloseable {
     rows += t.rows();
   }
 
-  private void conversation(long first, SynthSession s, Ev e, int n) throws SQLException {
+  private void conversation(int id, SynthSession s, Ev e, int n) throws SQLException {
     String role;
     String type;
     boolean conv = false;
@@ -233,7 +237,7 @@ final class ParquetSink implements AutoCloseable {
         : e.text;
     DuckDBAppender a = templates;
     a.beginRow();
-    a.append(first + n - 1).append(n);
+    a.append(id).append(n);
     if (e.noTimestamp) a.appendNull();
     else a.append(e.t - s.startMs);
     a.append(role).append(type).append(conv);
@@ -280,10 +284,15 @@ final class ParquetSink implements AutoCloseable {
     return s.length() > CAP ? s.substring(0, CAP) : s;
   }
 
-  /** A template id with its tag rewritten (see {@link #instance}); SQL over the unnested row {@code u}. */
-  private static String retag(String col) {
-    return "CASE WHEN tag IS NULL OR u." + col + " IS NULL OR length(u." + col + ") < 16 THEN u." + col
-        + " ELSE left(u." + col + ", length(u." + col + ") - 8) || tag END";
+  /** The template value of column {@code col} at the row's position (SQL). */
+  private static String at(String col) {
+    return "t." + col + "[pos + 1]";
+  }
+
+  /** A template id with its tag rewritten (see {@link #instance}); SQL over an id expression. */
+  private static String retag(String id) {
+    return "CASE WHEN tag IS NULL OR length(" + id + ") < 16 THEN " + id
+        + " ELSE left(" + id + ", length(" + id + ") - 8) || tag END";
   }
 
   /**
@@ -312,27 +321,30 @@ final class ParquetSink implements AutoCloseable {
             + SqlText.quote(planFile.toAbsolutePath().toString()) + " (FORMAT parquet, ROW_GROUP_SIZE 2048)");
         st.execute("DROP TABLE plan");
         log("plan");
-        // all template rows as one list (1-based by position); each plan row becomes its
-        // template's positions, looked up in the list: a cross product with one row keeps the
-        // plan's (key) order, which a hash join would not
-        st.execute("CREATE TABLE tl AS SELECT list(struct_pack(n, off, role, turn_type, conv, content, "
-            + "chars, words, has_model, in_tok, out_tok, cache_tok, tool_name, call_id, tool_category, "
-            + "file_path, command, pattern, tool_input_json, is_error, is_interrupt, is_sidechain, "
-            + "msg_id, event) ORDER BY pos) AS l FROM tpl");
+        // one list of row structs per template, in turn order; each plan row probes the small
+        // hash table of templates (plan on the probe side) and its list is unnested
+        st.execute("CREATE TABLE tl AS SELECT tpl_id, list(struct_pack(n, off, role, turn_type, conv, "
+            + "content, chars, words, has_model, in_tok, out_tok, cache_tok, tool_name, call_id, "
+            + "tool_category, file_path, command, pattern, tool_input_json, is_error, is_interrupt, "
+            + "is_sidechain, msg_id, event) ORDER BY n) AS r FROM tpl GROUP BY tpl_id ORDER BY tpl_id");
         st.execute("DROP TABLE tpl");
         log("lists");
+        // DuckDB does not keep the probe side's order through a parallel hash join: one thread
+        // keeps the file in key order and its bytes reproducible (templates stay the build side)
+        st.execute("SET threads = 1");
+        st.execute("SET disabled_optimizers = 'join_order,build_side_probe_side'");
         st.execute("COPY (SELECT session_id || ':' || u.n AS turn_id, session_id, repo_id, user_id, "
             + "u.n AS turn_number, u.role, u.turn_type, u.conv AS is_conversational, u.content, "
             + "u.chars AS char_count, u.words AS word_count, "
             + "CASE WHEN u.has_model THEN model END AS model, "
-            + "CASE WHEN u.off IS NOT NULL THEN CAST(epoch_ms(start_ms + CAST(round(u.off * scale) AS BIGINT)) AS TIMESTAMPTZ) END AS \"timestamp\", "
+            + "CAST(epoch_ms(start_ms + CAST(round(u.off * scale) AS BIGINT)) AS TIMESTAMPTZ) AS \"timestamp\", "
             + "u.in_tok AS input_tokens, u.out_tok AS output_tokens, u.cache_tok AS cache_read_input_tokens, "
-            + "u.tool_name, " + retag("call_id") + " AS tool_call_id, u.tool_category, u.file_path, "
+            + "u.tool_name, " + retag("u.call_id") + " AS tool_call_id, u.tool_category, u.file_path, "
             + "u.command, u.pattern, u.tool_input_json, u.is_error, u.is_interrupt, u.is_sidechain, "
-            + "agent, " + retag("msg_id") + " AS message_id, u.event "
-            + "FROM (SELECT q.*, t.l[q.pos + 1] AS u FROM (SELECT p.session_id, p.repo_id, p.user_id, "
-            + "p.agent, p.model, p.start_ms, p.scale, p.tag, unnest(range(p.first, p.first + p.cnt)) AS pos "
-            + "FROM read_parquet(" + SqlText.quote(planFile.toAbsolutePath().toString()) + ") p) q, tl t)) TO "
+            + "agent, " + retag("u.msg_id") + " AS message_id, u.event "
+            + "FROM (SELECT p.session_id, p.repo_id, p.user_id, p.agent, p.model, p.start_ms, p.scale, "
+            + "p.tag, unnest(t.r) AS u FROM read_parquet(" + SqlText.quote(planFile.toAbsolutePath().toString())
+            + ") p JOIN tl t ON p.tpl_id = t.tpl_id)) TO "
             + SqlText.quote(dir.resolve("conversations.parquet").toAbsolutePath().toString())
             + " (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1)");
       }
