@@ -26,36 +26,32 @@ import org.duckdb.DuckDBConnection;
  * <ul>
  *   <li>a <b>template</b> ({@link #template}) is one built session's rows without identity (turn
  *       number, time offset from the session start, role, turn type, content, counts, tokens,
- *       tool columns), appended once through DuckDB's appender into a temporary on-disk database
- *       beside the output (never held in the JVM);
+ *       tool columns), appended once through DuckDB's appender into an in-memory DuckDB database
+ *       (capped at {@value #MEMORY_LIMIT}, spilling to {@code .synth-tmp/} beside the output);
  *   <li>an <b>instance</b> ({@link #instance}) is one row of the session plan (session id, user,
  *       repo, agent, model, start time, time scale, template id, id tag) plus its
  *       {@code sessions} row.
  * </ul>
  *
- * {@link #close()} expands the plan inside DuckDB (templates as lists, joined to the plan and
- * unnested: no per-row work in Java) into {@code conversations.parquet}, and writes
- * {@code sessions.parquet}, both zstd-compressed and sorted by key ({@code session_id}, then
- * {@code turn_number}); the temporary database is deleted. A session written with {@link #add} is
- * its own template at time scale 1, so its rows are exactly its events; {@link PooledParquet}
- * reuses templates for datasets larger than its pool.
+ * {@link #close()} writes {@code sessions.parquet}, then expands the plan inside DuckDB into
+ * {@code conversations.parquet}: templates become one list of row structs each, the plan (sorted
+ * by session id, in 2,048-row groups) is joined to them and the lists unnested, so no row passes
+ * through Java. Both files are zstd-compressed and sorted by key ({@code session_id}, then
+ * {@code turn_number}); the expansion runs on one DuckDB thread because DuckDB does not keep the
+ * plan's order through a parallel hash join (and the bytes must not depend on scheduling). The
+ * temporary folder is deleted. A session written with {@link #add} is its own template at time
+ * scale 1, so its rows are exactly its events (as before pooling); {@link PooledParquet} reuses
+ * templates for datasets larger than its pool.
  *
- * <p>Rows per event: as the loaders map Claude Code and Codex records (see {@code
- * ClaudeCodeFormat}, {@code CodexRolloutFormat}); in addition, a Claude Code session gets the
- * metadata records its loader maps to rows and the Entire transcripts leave out: one
- * {@code file_snapshot} row before every prompt (Claude Code's {@code file-history-snapshot}) and
- * one {@code progress} row after every tool call (its {@code hook_progress}). Codex rollouts have
- * no such rows (the loader maps {@code turn_context} and {@code token_count} to none). Metadata
- * rows change no feature (they are neither prompts, messages nor tool calls).
- *
- * <p>Columns and order are {@link Schema#SESSIONS} and {@link Schema#CONVERSATIONS}; timestamps are
+ * <p>Rows: one per event, mapped as the loaders map Claude Code and Codex records. Columns and
+ * order are {@link Schema#SESSIONS} and {@link Schema#CONVERSATIONS}; timestamps are
  * {@code TIMESTAMP WITH TIME ZONE} (UTC); {@code content} and {@code tool_input_json} are capped at
  * {@value #CAP} characters as in the SWE-chat release, {@code char_count}/{@code word_count} count
  * the full text.
  */
 final class ParquetSink implements AutoCloseable {
   static final int CAP = 10_000;
-  /** DuckDB's memory cap for the expansion (it spills to the temporary folder beyond it). */
+  /** DuckDB's memory cap (it spills to the temporary folder beyond it). */
   static final String MEMORY_LIMIT = "6GB";
   private static final List<String> TEMPLATE_COLUMNS = List.of("n", "off", "role", "turn_type", "conv",
       "content", "chars", "words", "has_model", "in_tok", "out_tok", "cache_tok", "tool_name", "call_id",
@@ -77,7 +73,6 @@ final class ParquetSink implements AutoCloseable {
       long humanModified, long humanRemoved, long totalCommitted, String mess) {}
 
   private final Path dir;
-  private final Path db;
   private final Path tmp;
   private final Connection conn;
   private final DuckDBAppender sessions;
@@ -91,10 +86,7 @@ final class ParquetSink implements AutoCloseable {
 
   ParquetSink(Path dir) throws IOException {
     this.dir = dir;
-    this.db = dir.resolve(".synth-tmp.duckdb");
     this.tmp = dir.resolve(".synth-tmp");
-    Files.deleteIfExists(db);
-    Files.deleteIfExists(dir.resolve(".synth-tmp.duckdb.wal"));
     deleteTree(tmp);
     Files.createDirectories(tmp);
     try {
@@ -119,7 +111,7 @@ final class ParquetSink implements AutoCloseable {
       templates = d.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "tpl");
       plan = d.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "plan");
     } catch (SQLException e) {
-      throw new IOException("cannot open DuckDB at " + db + ": " + e.getMessage(), e);
+      throw new IOException("cannot open DuckDB (in memory, spilling to " + tmp + "): " + e.getMessage(), e);
     }
   }
 
@@ -313,10 +305,8 @@ final class ParquetSink implements AutoCloseable {
             + SqlText.quote(dir.resolve("sessions.parquet").toAbsolutePath().toString())
             + " (FORMAT parquet, COMPRESSION zstd)");
         st.execute("DROP TABLE sessions");
-        // one list of row structs per template, in turn order
         log("appended");
-        // the plan in key order, in small row groups: the ordered parquet writer buffers whole
-        // input batches, so small plan batches bound its memory
+        // the plan in key order, in small row groups (small batches for the expansion)
         st.execute("COPY (SELECT * FROM plan ORDER BY session_id) TO "
             + SqlText.quote(planFile.toAbsolutePath().toString()) + " (FORMAT parquet, ROW_GROUP_SIZE 2048)");
         st.execute("DROP TABLE plan");
@@ -353,8 +343,6 @@ final class ParquetSink implements AutoCloseable {
     } catch (SQLException e) {
       throw new IOException("writing parquet into " + dir + ": " + e.getMessage(), e);
     } finally {
-      Files.deleteIfExists(db);
-      Files.deleteIfExists(dir.resolve(".synth-tmp.duckdb.wal"));
       deleteTree(tmp);
     }
   }
