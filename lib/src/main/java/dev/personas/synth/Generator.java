@@ -68,6 +68,15 @@ public final class Generator {
    * @throws IOException on write failures
    */
   public static Summary write(SynthOptions o, Path out) throws IOException {
+    return write(o, out, PooledParquet.POOL);
+  }
+
+  /**
+   * As {@link #write(SynthOptions, Path)}; a parquet-only dataset of more than {@code pool}
+   * sessions builds {@code pool} of them event by event and reuses their rows for the others
+   * (see {@link PooledParquet}). With the Entire layout every session is built and written exactly.
+   */
+  static Summary write(SynthOptions o, Path out, int pool) throws IOException {
     Files.createDirectories(out);
     deleteTree(out.resolve("entire"));
     deleteTree(out.resolve("truth"));
@@ -91,6 +100,16 @@ public final class Generator {
         userOf[g] = u.index();
         startOf[g++] = t;
       }
+    }
+    if (parquet && !entire) {
+      PooledParquet.Result r;
+      try (BufferedWriter truth = Files.newBufferedWriter(out.resolve("truth/sessions.csv"))) {
+        truth.write("session_id,user_id,repo_id,agent,planted_type,planted_persona,mess\n");
+        r = PooledParquet.write(o, out, users, userOf, startOf, pool, truth);
+      }
+      writeUsers(out, users, per);
+      writeDictionaries(out);
+      return new Summary(users.size(), total, r.rows(), 0, r.messed());
     }
     JsonFactory jf = new JsonFactory().setRootValueSeparator(null);
     ClaudeWriter claude = new ClaudeWriter(jf);

@@ -149,6 +149,21 @@ final class Population {
   /** Builds session {@code global} (0-based over the whole dataset) of {@code u}. */
   static SynthSession session(SynthOptions o, SynthUser u, int global, long startMs) {
     SplittableRandom r = new SplittableRandom(mix(o.seed(), 5, global));
+    SynthSession s = head(o, u, global, startMs, r);
+    return new SessionBuilder(r, s, o.noise()).build();
+  }
+
+  /**
+   * The identity of session {@code global} without its events: planted type, repo, language,
+   * ids, model, branch; the first draws of {@code r} (the session's stream), so
+   * {@link #session} continues the same stream with the events. Cheap (no text).
+   */
+  static SynthSession head(SynthOptions o, SynthUser u, int global, long startMs) {
+    return head(o, u, global, startMs, new SplittableRandom(mix(o.seed(), 5, global)));
+  }
+
+  private static SynthSession head(SynthOptions o, SynthUser u, int global, long startMs,
+      SplittableRandom r) {
     SynthSession s = new SynthSession();
     s.index = global;
     s.user = u;
@@ -178,7 +193,7 @@ final class Population {
     s.commitHash = ch.toString();
     s.branch = Vocab.pick(r, BRANCH_KIND) + "/" + Vocab.pick(r, Vocab.THINGS).replace(' ', '-');
     s.turnIdSeed = Long.toHexString(r.nextLong());
-    return new SessionBuilder(r, s, o.noise()).build();
+    return s;
   }
 
   /** Every session of the dataset, sequentially, in user order then start time. */
