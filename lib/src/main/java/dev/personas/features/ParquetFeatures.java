@@ -19,6 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.duckdb.DuckDBChunkedResult;
 import org.duckdb.DuckDBConnection;
@@ -27,6 +33,7 @@ import org.duckdb.DuckDBPreparedStatement;
 import org.duckdb.DuckDBReadableVector;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * The feature table of a SWE-chat parquet folder ({@code sessions.parquet} +
@@ -85,6 +92,20 @@ public final class ParquetFeatures {
    */
   public static Features.Result compute(Path folder, Set<String> excludeRepos, FeatureOptions options,
       Progress progress) throws IOException {
+    return compute(folder, excludeRepos, options, Runtime.getRuntime().availableProcessors(), progress);
+  }
+
+  /**
+   * As {@link #compute(Path, Set, FeatureOptions, Progress)} with {@code threads} partitions of the
+   * sessions (by a hash of {@code session_id}) streamed in parallel, each by its own thread; the
+   * result does not depend on {@code threads}. {@code progress} is called from those threads with
+   * the totals over all of them.
+   *
+   * @throws IllegalArgumentException when {@code threads < 1}
+   */
+  public static Features.Result compute(Path folder, Set<String> excludeRepos, FeatureOptions options,
+      int threads, Progress progress) throws IOException {
+    if (threads < 1) throw new IllegalArgumentException("threads < 1: " + threads);
     if (folder == null || !SweChatFolder.is(folder)) {
       throw new IllegalArgumentException("not a SWE-chat parquet folder (no sessions.parquet): " + folder);
     }
@@ -92,7 +113,7 @@ public final class ParquetFeatures {
     if (excludeRepos == null) excludeRepos = Set.of();
     if (progress == null) progress = Progress.NONE;
     try {
-      return run(folder, excludeRepos, options, progress);
+      return run(folder, excludeRepos, options, threads, progress);
     } catch (SQLException e) {
       throw new IOException("reading " + folder + ": " + e.getMessage(), e);
     }
@@ -104,14 +125,14 @@ public final class ParquetFeatures {
   }
 
   private static Features.Result run(Path folder, Set<String> excludeRepos, FeatureOptions options,
-      Progress progress) throws SQLException, IOException {
+      int threads, Progress progress) throws SQLException, IOException {
     Table ses = SweChatFolder.readSessions(folder, excludeRepos);
     Schema.requireColumns(ses, Schema.SESSIONS);
     List<String> problems = new ArrayList<>();
     Features.LabelPrep lp = Features.LabelPrep.of(options, problems);
     Map<String, Integer> sesRow = Features.sessionRows(ses);
 
-    Features.Out out = new Features.Out();
+    Table t = null;
     Set<String> emitted = new HashSet<>();
     Map<String, String> turnToSession = new HashMap<>();
     Path conv = folder.resolve("conversations.parquet");
@@ -126,30 +147,85 @@ public final class ParquetFeatures {
         String[] ids = sessionEnum(st, folder.resolve("sessions.parquet"));
         String base = SweChatFolder.canonicalQuery(st, conv, Schema.CONVERSATIONS, excludeRepos, true);
         boolean turns = !lp.wantedTurns.isEmpty();
-        Stream s = new Stream(ids, ses, sesRow, lp, options, progress);
-        if (!s.read(c, query(base, turns, false))) {
-          s = new Stream(ids, ses, sesRow, lp, options, progress);
-          if (!s.read(c, query(base, turns, true))) {
-            throw new IllegalStateException("sorted conversations of " + conv + " came unsorted");
-          }
+        AtomicLong rows = new AtomicLong(), done = new AtomicLong();
+        List<Callable<Stream>> jobs = new ArrayList<>();
+        for (int p = 0; p < threads; p++) {
+          int part = p;
+          jobs.add(() -> {
+            try (DuckDBConnection d = c.duplicate()) {
+              Stream s = new Stream(ids, ses, sesRow, lp, options, progress, rows, done);
+              if (s.read(d, query(base, turns, false, part, threads))) return s;
+              // not grouped by session in the file: sort in DuckDB
+              rows.addAndGet(-s.reported);
+              done.addAndGet(-s.emitted.size());
+              s = new Stream(ids, ses, sesRow, lp, options, progress, rows, done);
+              if (s.read(d, query(base, turns, true, part, threads))) return s;
+              throw new IllegalStateException("sorted conversations of " + conv + " came unsorted");
+            }
+          });
         }
-        out = s.out;
-        emitted = s.emitted;
-        turnToSession = s.turnToSession;
+        List<Stream> streams = runAll(jobs);
+        for (Stream s : streams) {
+          Table part = s.out.table();
+          if (t == null) t = part;
+          else t.append(part);
+          emitted.addAll(s.emitted);
+          s.turnToSession.forEach((k, v) -> turnToSession.merge(k, v, (a, b) -> a.compareTo(b) >= 0 ? a : b));
+        }
       } finally {
         deleteTree(tmp);
       }
     }
-    TreeSet<String> all = new TreeSet<>(emitted);
-    all.addAll(sesRow.keySet());
+    TreeSet<String> all = new TreeSet<>(sesRow.keySet());
+    all.removeAll(emitted);
     all.remove("");
-    for (String sid : all) {
-      if (!emitted.contains(sid)) out.add(sid, null, ses, sesRow.get(sid));
-    }
-    Table t = out.table();
+    Features.Out rest = new Features.Out();
+    for (String sid : all) rest.add(sid, null, ses, sesRow.get(sid));
+    if (t == null) t = rest.table();
+    else t.append(rest.table());
     t = sortedBySessionId(t);
     Features.joinLabels(t, lp.labels, turnToSession, problems);
     return new Features.Result(t, List.copyOf(problems));
+  }
+
+  /** Runs the jobs on their own threads; the first failure is rethrown. */
+  private static List<Stream> runAll(List<Callable<Stream>> jobs) throws SQLException {
+    if (jobs.size() == 1) {
+      try {
+        return List.of(jobs.get(0).call());
+      } catch (SQLException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    ExecutorService ex = Executors.newFixedThreadPool(jobs.size(), r -> {
+      Thread th = new Thread(r, "parquet-features");
+      th.setDaemon(true);
+      return th;
+    });
+    try {
+      List<Future<Stream>> fs = new ArrayList<>();
+      for (Callable<Stream> j : jobs) fs.add(ex.submit(j));
+      List<Stream> out = new ArrayList<>();
+      for (Future<Stream> f : fs) {
+        try {
+          out.add(f.get());
+        } catch (ExecutionException e) {
+          Throwable c = e.getCause();
+          if (c instanceof SQLException q) throw q;
+          if (c instanceof RuntimeException r) throw r;
+          if (c instanceof Error err) throw err;
+          throw new IllegalStateException(c);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted", e);
+        }
+      }
+      return out;
+    } finally {
+      ex.shutdownNow();
+    }
   }
 
   /** The rows of {@code t} in {@code String} order of {@code session_id} (ids are distinct). */
@@ -165,8 +241,8 @@ public final class ParquetFeatures {
       identity &= order[i] == i;
     }
     if (identity) return t;
-    Table s = t.rows(order);
-    s.setName(t.name());
+    Table s = Table.create(t.name());
+    for (Column<?> c : t.columns()) s.addColumns(c.subset(order)); // subset keeps the given order
     return s;
   }
 
@@ -193,7 +269,7 @@ public final class ParquetFeatures {
   }
 
   /** The streaming query over the canonical subquery {@code base}. */
-  static String query(String base, boolean turnIds, boolean sorted) {
+  static String query(String base, boolean turnIds, boolean sorted, int part, int parts) {
     String tt = list(Schema.TURN_TYPES), roles = list(Schema.ROLES), cats = list(ToolTaxonomy.CATEGORIES);
     StringBuilder q = new StringBuilder("SELECT CAST(enum_code(TRY_CAST(session_id AS sid_t)) AS INTEGER), ")
         .append("CASE WHEN TRY_CAST(session_id AS sid_t) IS NULL THEN session_id END, turn_number, ")
@@ -205,6 +281,7 @@ public final class ParquetFeatures {
         .append("file_path, char_count, word_count, input_tokens, output_tokens, cache_read_input_tokens, ")
         .append(turnIds ? "turn_id" : "CAST(NULL AS VARCHAR)")
         .append(" FROM (").append(base).append(") c");
+    if (parts > 1) q.append(" WHERE hash(session_id) % ").append(parts).append(" = ").append(part);
     if (sorted) {
       q.append(" ORDER BY session_id NULLS FIRST, coalesce(turn_number, 2147483647), ").append(SweChatFolder.FILE_ROW);
     }
@@ -219,16 +296,20 @@ public final class ParquetFeatures {
     final Features.LabelPrep lp;
     final FeatureOptions options;
     final Progress progress;
+    final AtomicLong allRows, allDone;
     final Features.Out out = new Features.Out();
     final Set<String> emitted = new HashSet<>();
     final Map<String, String> turnToSession = new HashMap<>();
     final BitSet seenCodes = new BitSet();
     final Set<String> seenRaw = new HashSet<>();
     long rows;
+    long reported;
 
     Stream(String[] ids, Table ses, Map<String, Integer> sesRow, Features.LabelPrep lp,
-        FeatureOptions options, Progress progress) {
+        FeatureOptions options, Progress progress, AtomicLong allRows, AtomicLong allDone) {
       this.ids = ids;
+      this.allRows = allRows;
+      this.allDone = allDone;
       this.ses = ses;
       this.sesRow = sesRow;
       this.lp = lp;
@@ -243,7 +324,6 @@ public final class ParquetFeatures {
       String cur = null;
       Features.Acc[] pair = null;
       int lastTurn = Integer.MIN_VALUE;
-      long reported = 0;
       try (DuckDBPreparedStatement ps = c.prepare(sql); DuckDBChunkedResult r = ps.query()) {
         while (r.nextChunk()) {
           DuckDBDataChunkReader ch = r.chunk();
@@ -285,19 +365,20 @@ public final class ParquetFeatures {
             rows++;
           }
           if (rows - reported >= PROGRESS_EVERY) {
+            progress.update(allRows.addAndGet(rows - reported), allDone.get());
             reported = rows;
-            progress.update(rows, emitted.size());
           }
         }
       }
       if (pair != null) emit(cur, pair);
-      progress.update(rows, emitted.size());
+      progress.update(allRows.addAndGet(rows - reported), allDone.get());
       return true;
     }
 
     void emit(String sid, Features.Acc[] pair) {
       if (sid.isEmpty()) return;
       emitted.add(sid);
+      allDone.incrementAndGet();
       out.add(sid, pair, ses, sesRow.get(sid));
     }
   }
