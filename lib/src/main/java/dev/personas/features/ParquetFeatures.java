@@ -147,19 +147,19 @@ public final class ParquetFeatures {
         String[] ids = sessionEnum(st, folder.resolve("sessions.parquet"));
         String base = SweChatFolder.canonicalQuery(st, conv, Schema.CONVERSATIONS, excludeRepos, true);
         boolean turns = !lp.wantedTurns.isEmpty();
+        List<String> filters = partitions(st, conv, threads);
         AtomicLong rows = new AtomicLong(), done = new AtomicLong();
         List<Callable<Stream>> jobs = new ArrayList<>();
-        for (int p = 0; p < threads; p++) {
-          int part = p;
+        for (String filter : filters) {
           jobs.add(() -> {
             try (DuckDBConnection d = c.duplicate()) {
               Stream s = new Stream(ids, ses, sesRow, lp, options, progress, rows, done);
-              if (s.read(d, query(base, turns, false, part, threads))) return s;
+              if (s.read(d, query(base, turns, false, filter))) return s;
               // not grouped by session in the file: sort in DuckDB
               rows.addAndGet(-s.reported);
               done.addAndGet(-s.emitted.size());
               s = new Stream(ids, ses, sesRow, lp, options, progress, rows, done);
-              if (s.read(d, query(base, turns, true, part, threads))) return s;
+              if (s.read(d, query(base, turns, true, filter))) return s;
               throw new IllegalStateException("sorted conversations of " + conv + " came unsorted");
             }
           });
@@ -186,6 +186,40 @@ public final class ParquetFeatures {
     t = sortedBySessionId(t);
     Features.joinLabels(t, lp.labels, turnToSession, problems);
     return new Features.Result(t, List.copyOf(problems));
+  }
+
+  /**
+   * Filters that split the sessions into at most {@code parts} partitions: ranges of
+   * {@code session_id} between quantiles of the row groups' smallest ids (parquet statistics), so
+   * that DuckDB skips the row groups of other partitions when the file is sorted by session; hash
+   * partitions when the file has no such statistics. Every session (null ids included) falls in
+   * exactly one partition whatever the file's order.
+   */
+  static List<String> partitions(Statement st, Path conv, int parts) throws SQLException {
+    if (parts == 1) return List.of("");
+    List<String> mins = new ArrayList<>();
+    try (ResultSet rs = st.executeQuery("SELECT stats_min FROM parquet_metadata(" + quote(conv.toString())
+        + ") WHERE path_in_schema = 'session_id' AND stats_min IS NOT NULL ORDER BY stats_min")) {
+      while (rs.next()) mins.add(rs.getString(1));
+    }
+    TreeSet<String> splits = new TreeSet<>();
+    for (int p = 1; p < parts && !mins.isEmpty(); p++) {
+      String key = mins.get((int) ((long) p * mins.size() / parts));
+      if (key.compareTo(mins.get(0)) > 0) splits.add(key); // the smallest would leave partition 0 empty
+    }
+    List<String> filters = new ArrayList<>();
+    if (splits.isEmpty()) {
+      for (int p = 0; p < parts; p++) filters.add("hash(session_id) % " + parts + " = " + p);
+      return filters;
+    }
+    String lo = null;
+    for (String hi : splits) {
+      filters.add(lo == null ? "(session_id < " + quote(hi) + " OR session_id IS NULL)"
+          : "session_id >= " + quote(lo) + " AND session_id < " + quote(hi));
+      lo = hi;
+    }
+    filters.add("session_id >= " + quote(lo));
+    return filters;
   }
 
   /** Runs the jobs on their own threads; the first failure is rethrown. */
@@ -269,7 +303,7 @@ public final class ParquetFeatures {
   }
 
   /** The streaming query over the canonical subquery {@code base}. */
-  static String query(String base, boolean turnIds, boolean sorted, int part, int parts) {
+  static String query(String base, boolean turnIds, boolean sorted, String filter) {
     String tt = list(Schema.TURN_TYPES), roles = list(Schema.ROLES), cats = list(ToolTaxonomy.CATEGORIES);
     StringBuilder q = new StringBuilder("SELECT CAST(enum_code(TRY_CAST(session_id AS sid_t)) AS INTEGER), ")
         .append("CASE WHEN TRY_CAST(session_id AS sid_t) IS NULL THEN session_id END, turn_number, ")
@@ -281,7 +315,7 @@ public final class ParquetFeatures {
         .append("file_path, char_count, word_count, input_tokens, output_tokens, cache_read_input_tokens, ")
         .append(turnIds ? "turn_id" : "CAST(NULL AS VARCHAR)")
         .append(" FROM (").append(base).append(") c");
-    if (parts > 1) q.append(" WHERE hash(session_id) % ").append(parts).append(" = ").append(part);
+    if (!filter.isEmpty()) q.append(" WHERE ").append(filter);
     if (sorted) {
       q.append(" ORDER BY session_id NULLS FIRST, coalesce(turn_number, 2147483647), ").append(SweChatFolder.FILE_ROW);
     }

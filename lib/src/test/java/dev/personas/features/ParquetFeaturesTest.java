@@ -8,6 +8,9 @@ import dev.personas.load.IngestWriter;
 import dev.personas.load.SweChatFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -167,6 +170,33 @@ class ParquetFeaturesTest {
     assertThat(expected.table().columnNames()).contains("prompt_pushback");
     assertSameTable(expected.table(), actual.table());
     assertThat(actual.problems()).isEqualTo(expected.problems());
+  }
+
+  @Test
+  void manyRowGroupsArePartitionedBySessionIdRanges() throws Exception {
+    Transcripts t = edgeCases();
+    Path small = write(tmp.resolve("small"), t.sessionsTable(), t.conversations(), null);
+    Path dir = tmp.resolve("big");
+    Files.createDirectories(dir);
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+      st.execute("SET TimeZone='UTC'");
+      for (String name : List.of("sessions", "conversations")) {
+        // 400 copies of every session (ids suffixed), grouped by copy, 2,048-row row groups
+        st.execute("COPY (SELECT * REPLACE (session_id || '-' || lpad(CAST(k AS VARCHAR), 3, '0') AS session_id)"
+            + " FROM range(400) r(k), read_parquet('" + small.resolve(name + ".parquet") + "')"
+            + " ORDER BY k, session_id, " + (name.equals("sessions") ? "1" : "turn_number NULLS LAST, turn_id")
+            + ") TO '" + dir.resolve(name + ".parquet") + "' (FORMAT parquet, ROW_GROUP_SIZE 2048)");
+      }
+      List<String> filters = ParquetFeatures.partitions(st, dir.resolve("conversations.parquet"), 3);
+      assertThat(filters).hasSize(3);
+      assertThat(filters.get(0)).contains("session_id <").contains("IS NULL");
+    }
+    Table expected = Features.of(inMemory(dir, Set.of()), FeatureOptions.defaults());
+    assertThat(expected.rowCount()).isEqualTo(7 * 400);
+    for (int threads : new int[] {2, 3}) {
+      assertSameTable(expected, ParquetFeatures.compute(dir, Set.of(), FeatureOptions.defaults(), threads,
+          ParquetFeatures.Progress.NONE).table());
+    }
   }
 
   @Test
