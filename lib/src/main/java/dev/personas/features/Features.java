@@ -61,7 +61,9 @@ import tech.tablesaw.columns.Column;
  * {@link FeatureOptions#includeSidechain()}.
  *
  * <p><b>Cost.</b> One pass over the conversations columns by row index (plus one index sort if the
- * table is not sorted by {@code session_id, turn_number}); no per-session tables.
+ * table is not sorted by {@code session_id, turn_number}); no per-session tables. For a SWE-chat
+ * parquet folder too large for memory, {@link ParquetFeatures} feeds the same per-record
+ * accumulator from DuckDB, one session at a time, and gives the same table.
  */
 public final class Features {
   private Features() {}

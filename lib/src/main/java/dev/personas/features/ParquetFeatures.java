@@ -56,7 +56,11 @@ import tech.tablesaw.columns.Column;
  * file order when the file is grouped by session with non-decreasing {@code turn_number} inside a
  * session (as {@code IngestWriter} and the generator write it; checked while reading); otherwise the
  * query is run again with {@code ORDER BY session_id, turn_number, file row} (DuckDB sorts, spilling
- * to a temporary folder beyond its memory limit).
+ * to a temporary folder beyond its memory limit). With several threads, the sessions are split into
+ * ranges of {@code session_id} taken from the parquet row-group statistics (so each thread's scan
+ * skips the other row groups of a sorted file; hash partitions without statistics), each streamed
+ * by its own thread and DuckDB connection; the partial tables are merged and sorted by
+ * {@code session_id}.
  *
  * <p><b>Memory.</b> One session's accumulator at a time, the {@code sessions} table and the feature
  * table (about 80 values per session); DuckDB's own memory is capped by {@link #DUCKDB_MEMORY}.
