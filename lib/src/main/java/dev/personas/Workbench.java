@@ -2,6 +2,7 @@ package dev.personas;
 
 import dev.personas.features.FeatureOptions;
 import dev.personas.features.Features;
+import dev.personas.features.ParquetFeatures;
 import dev.personas.figures.Figure;
 import dev.personas.figures.Figures;
 import dev.personas.figures.Show;
@@ -9,6 +10,7 @@ import dev.personas.load.Dataset;
 import dev.personas.load.Ingest;
 import dev.personas.load.IngestOptions;
 import dev.personas.load.IngestResult;
+import dev.personas.load.SweChatFolder;
 import dev.personas.personas.PersonaModel;
 import dev.personas.personas.PersonaOptions;
 import dev.personas.personas.Personas;
@@ -160,9 +162,24 @@ public final class Workbench {
     return dataset().fingerprint();
   }
 
-  /** The feature table: one row per session (see {@link Features#of}). */
+  /**
+   * The feature table: one row per session (see {@link Features#of}). When the data folder is a
+   * SWE-chat parquet folder and has not been loaded yet, the table is computed by streaming its
+   * conversations through DuckDB ({@link ParquetFeatures}: the same table, without loading
+   * {@code conversations} into memory).
+   */
   public synchronized Table features() {
-    if (features == null) features = Features.of(dataset(), FeatureOptions.defaults());
+    if (features == null) {
+      if (ingest == null && SweChatFolder.is(data)) {
+        try {
+          features = ParquetFeatures.of(data, ingestOptions(data).excludeRepos(), FeatureOptions.defaults());
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read " + data + ": " + e.getMessage(), e);
+        }
+      } else {
+        features = Features.of(dataset(), FeatureOptions.defaults());
+      }
+    }
     return features;
   }
 

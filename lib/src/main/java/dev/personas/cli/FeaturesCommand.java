@@ -3,9 +3,13 @@ package dev.personas.cli;
 import dev.personas.features.FeatureOptions;
 import dev.personas.features.FeatureWriter;
 import dev.personas.features.Features;
+import dev.personas.features.ParquetFeatures;
+import dev.personas.load.IngestOptions;
+import dev.personas.load.SweChatFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,7 +17,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tech.tablesaw.api.Table;
 
-/** {@code features SRC --out FILE}: one row of features per session. */
+/**
+ * {@code features SRC --out FILE}: one row of features per session. A single SWE-chat parquet
+ * folder (one with {@code sessions.parquet}) is streamed through DuckDB ({@link ParquetFeatures}),
+ * any other source is ingested and computed in memory ({@link Features}); both give the same table.
+ */
 @Command(name = "features", mixinStandardHelpOptions = true,
     description = "Compute the per-session feature table (one row per session, sorted by session_id).")
 final class FeaturesCommand implements Callable<Integer> {
@@ -34,6 +42,9 @@ final class FeaturesCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  /** Rows between two progress lines while streaming a parquet folder. */
+  static final long STREAM_PROGRESS_ROWS = 10_000_000;
+
   @Override
   public Integer call() throws Exception {
     String n = out.getFileName().toString();
@@ -43,14 +54,29 @@ final class FeaturesCommand implements Callable<Integer> {
     if (labels != null && !Files.isRegularFile(labels)) {
       throw new IllegalArgumentException("--labels " + labels + " is not a file");
     }
+    FeatureOptions fo = (labels == null ? FeatureOptions.defaults() : FeatureOptions.labels(labels))
+        .withIncludeSidechain(includeSidechain);
     Table f;
     try (Progress progress = new Progress(System.err)) {
-      progress.stage("reading " + sources.size() + " source(s)");
-      var r = src.load(sources, progress);
-      progress.stage("computing features");
-      FeatureOptions fo = (labels == null ? FeatureOptions.defaults() : FeatureOptions.labels(labels))
-          .withIncludeSidechain(includeSidechain);
-      f = Features.of(r.dataset(), fo);
+      if (sources.size() == 1 && SweChatFolder.is(sources.get(0))) {
+        // a parquet folder: conversations stream through DuckDB, never loaded whole
+        IngestOptions io = src.options(sources);
+        progress.stage("computing features from " + sources.get(0) + " (streaming)");
+        long[] next = {STREAM_PROGRESS_ROWS};
+        f = ParquetFeatures.compute(sources.get(0), io.excludeRepos(), fo, io.threads(), (rows, done) -> {
+          synchronized (next) {
+            if (rows >= next[0]) {
+              progress.stage(String.format(Locale.ROOT, "%,d conversation rows, %,d sessions", rows, done));
+              next[0] = rows + STREAM_PROGRESS_ROWS;
+            }
+          }
+        }).table();
+      } else {
+        progress.stage("reading " + sources.size() + " source(s)");
+        var r = src.load(sources, progress);
+        progress.stage("computing features");
+        f = Features.of(r.dataset(), fo);
+      }
     }
     FeatureWriter.write(f, out);
     var w = spec.commandLine().getOut();

@@ -61,7 +61,9 @@ import tech.tablesaw.columns.Column;
  * {@link FeatureOptions#includeSidechain()}.
  *
  * <p><b>Cost.</b> One pass over the conversations columns by row index (plus one index sort if the
- * table is not sorted by {@code session_id, turn_number}); no per-session tables.
+ * table is not sorted by {@code session_id, turn_number}); no per-session tables. For a SWE-chat
+ * parquet folder too large for memory, {@link ParquetFeatures} feeds the same per-record
+ * accumulator from DuckDB, one session at a time, and gives the same table.
  */
 public final class Features {
   private Features() {}
@@ -204,19 +206,11 @@ public final class Features {
     Schema.requireColumns(ses, Schema.SESSIONS);
     List<String> problems = new ArrayList<>();
 
-    List<LabelImport.Labels> labels = new ArrayList<>();
-    Set<String> wantedTurns = new HashSet<>();
-    for (var p : options.labelFiles()) {
-      LabelImport.Labels l = LabelImport.read(p);
-      problems.addAll(l.problems());
-      labels.add(l);
-      if (l.keyColumn().equals("turn_id")) {
-        for (var r : l.records()) wantedTurns.add(r.key());
-      }
-    }
+    LabelPrep lp = LabelPrep.of(options, problems);
     Map<String, String> turnToSession = new HashMap<>();
 
     Cols c = new Cols(conv);
+    TableRec rec = new TableRec(c);
     int n = conv.rowCount();
     int[] order = sortedOrder(c, n);
     Map<String, Acc[]> accs = new HashMap<>();
@@ -225,6 +219,7 @@ public final class Features {
     Acc side = null;
     for (int k = 0; k < n; k++) {
       int i = order == null ? k : order[k];
+      rec.i = i;
       String sid = c.sid.get(i);
       if (!sid.equals(cur)) {
         cur = sid;
@@ -232,42 +227,53 @@ public final class Features {
         main = pair[0];
         side = pair[1];
       }
-      if (!wantedTurns.isEmpty()) {
+      if (!lp.wantedTurns.isEmpty()) {
         String tid = c.turnId.get(i);
-        if (wantedTurns.contains(tid)) turnToSession.put(tid, sid);
+        if (lp.wantedTurns.contains(tid)) turnToSession.put(tid, sid);
       }
-      boolean sidechain = Boolean.TRUE.equals(c.isSidechain.get(i));
-      (sidechain && !options.includeSidechain() ? side : main).add(c, i);
+      (rec.sidechain() && !options.includeSidechain() ? side : main).add(rec);
     }
 
     TreeSet<String> ids = new TreeSet<>(accs.keySet());
+    Map<String, Integer> sesRow = sessionRows(ses);
+    ids.addAll(sesRow.keySet());
+    ids.remove("");
+
+    Out out = new Out();
+    for (String sid : ids) out.add(sid, accs.get(sid), ses, sesRow.get(sid));
+    Table t = out.table();
+    joinLabels(t, lp.labels, turnToSession, problems);
+    return new Result(t, List.copyOf(problems));
+  }
+
+  /** The label files of the options, read, and the turn ids they are keyed by (if any). */
+  static final class LabelPrep {
+    final List<LabelImport.Labels> labels = new ArrayList<>();
+    final Set<String> wantedTurns = new HashSet<>();
+
+    static LabelPrep of(FeatureOptions options, List<String> problems) {
+      LabelPrep lp = new LabelPrep();
+      for (var p : options.labelFiles()) {
+        LabelImport.Labels l = LabelImport.read(p);
+        problems.addAll(l.problems());
+        lp.labels.add(l);
+        if (l.keyColumn().equals("turn_id")) {
+          for (var r : l.records()) lp.wantedTurns.add(r.key());
+        }
+      }
+      return lp;
+    }
+  }
+
+  /** First row of each non-missing session id of {@code sessions}. */
+  static Map<String, Integer> sessionRows(Table ses) {
     StringColumn sesId = ses.stringColumn("session_id");
     Map<String, Integer> sesRow = new HashMap<>();
     for (int i = 0; i < ses.rowCount(); i++) {
       if (sesId.isMissing(i)) continue;
       sesRow.putIfAbsent(sesId.get(i), i);
-      ids.add(sesId.get(i));
     }
-    ids.remove("");
-
-    Out out = new Out();
-    for (String sid : ids) {
-      Acc[] pair = accs.get(sid);
-      Acc a;
-      boolean subagent = false;
-      if (pair == null) {
-        a = new Acc();
-      } else if (pair[0].rows == 0 && pair[1].rows > 0) {
-        a = pair[1];
-        subagent = true;
-      } else {
-        a = pair[0];
-      }
-      out.add(sid, a, subagent, ses, sesRow.get(sid));
-    }
-    Table t = out.table();
-    joinLabels(t, labels, turnToSession, problems);
-    return new Result(t, List.copyOf(problems));
+    return sesRow;
   }
 
   /** Row order sorted by session_id, turn_number; null when the table is already in that order. */
@@ -291,7 +297,7 @@ public final class Features {
     return c.turnNumber.isMissing(i) ? Integer.MAX_VALUE : c.turnNumber.getInt(i);
   }
 
-  private static void joinLabels(Table t, List<LabelImport.Labels> labels,
+  static void joinLabels(Table t, List<LabelImport.Labels> labels,
       Map<String, String> turnToSession, List<String> problems) {
     StringColumn sid = t.stringColumn("session_id");
     Set<String> known = new HashSet<>(sid.asList());
@@ -367,6 +373,80 @@ public final class Features {
     }
   }
 
+  /**
+   * One {@code conversations} record as {@link Acc} reads it: the canonical columns with Tablesaw's
+   * missing-value conventions (a missing string is "", a missing boolean is false, a missing integer
+   * {@link #MISSING_INT}, a missing long {@link #MISSING_LONG}, a missing time {@link Acc#NO_TIME}).
+   * The in-memory path reads a Tablesaw table ({@link TableRec}); the streaming path reads a DuckDB
+   * result row ({@link ParquetFeatures}). Every getter may be called any number of times per record.
+   */
+  interface Rec {
+    int MISSING_INT = Integer.MIN_VALUE;
+    long MISSING_LONG = Long.MIN_VALUE;
+
+    String turnType();
+    String role();
+    boolean interrupt();
+    boolean sidechain();
+    boolean error();
+    /** Epoch milliseconds (floor), or {@link Acc#NO_TIME}. */
+    long timeMillis();
+    String model();
+    String agent();
+    String repoId();
+    String userId();
+    String event();
+    String content();
+    String toolCallId();
+    String messageId();
+    String toolName();
+    String command();
+    String toolCategory();
+    String filePath();
+    int charCount();
+    int wordCount();
+    long inputTokens();
+    long outputTokens();
+    long cacheReadTokens();
+  }
+
+  /** {@link Rec} over row {@link #i} of a conversations table. */
+  static final class TableRec implements Rec {
+    final Cols c;
+    int i;
+
+    TableRec(Cols c) {
+      this.c = c;
+    }
+
+    @Override public String turnType() { return c.turnType.get(i); }
+    @Override public String role() { return c.role.get(i); }
+    @Override public boolean interrupt() { return Boolean.TRUE.equals(c.isInterrupt.get(i)); }
+    @Override public boolean sidechain() { return Boolean.TRUE.equals(c.isSidechain.get(i)); }
+    @Override public boolean error() { return Boolean.TRUE.equals(c.isError.get(i)); }
+    @Override public long timeMillis() {
+      Instant ts = c.timestamp.get(i);
+      return ts == null ? Acc.NO_TIME : ts.toEpochMilli();
+    }
+    @Override public String model() { return c.model.get(i); }
+    @Override public String agent() { return c.agent.get(i); }
+    @Override public String repoId() { return c.repoId.get(i); }
+    @Override public String userId() { return c.userId.get(i); }
+    @Override public String event() { return c.event.get(i); }
+    @Override public String content() { return c.content.get(i); }
+    @Override public String toolCallId() { return c.toolCallId.get(i); }
+    @Override public String messageId() { return c.messageId.get(i); }
+    @Override public String toolName() { return c.toolName.get(i); }
+    @Override public String command() { return c.command.get(i); }
+    @Override public String toolCategory() { return c.toolCategory.get(i); }
+    @Override public String filePath() { return c.filePath.get(i); }
+    @Override public int charCount() { return c.charCount.isMissing(i) ? MISSING_INT : c.charCount.getInt(i); }
+    @Override public int wordCount() { return c.wordCount.isMissing(i) ? MISSING_INT : c.wordCount.getInt(i); }
+    @Override public long inputTokens() { return c.inTok.isMissing(i) ? MISSING_LONG : c.inTok.getLong(i); }
+    @Override public long outputTokens() { return c.outTok.isMissing(i) ? MISSING_LONG : c.outTok.getLong(i); }
+    @Override public long cacheReadTokens() { return c.cacheTok.isMissing(i) ? MISSING_LONG : c.cacheTok.getLong(i); }
+  }
+
   /** Per-session accumulator, fed one conversations row at a time. */
   static final class Acc {
     static final long NO_TIME = Long.MIN_VALUE;
@@ -410,60 +490,63 @@ public final class Features {
     String repoId = "";
     String userId = "";
 
-    void add(Cols c, int i) {
+    void add(Rec r) {
       rows++;
-      String type = c.turnType.get(i);
-      String role = c.role.get(i);
-      boolean interrupt = Boolean.TRUE.equals(c.isInterrupt.get(i));
-      Instant ts = c.timestamp.get(i);
-      long t = ts == null ? NO_TIME : ts.toEpochMilli();
+      String type = r.turnType();
+      String role = r.role();
+      boolean interrupt = r.interrupt();
+      long t = r.timeMillis();
       if (t != NO_TIME) {
         minTs = Math.min(minTs, t);
         maxTs = Math.max(maxTs, t);
       }
-      if (model.isEmpty()) model = c.model.get(i);
-      if (agent.isEmpty()) agent = c.agent.get(i);
-      if (repoId.isEmpty()) repoId = c.repoId.get(i);
-      if (userId.isEmpty()) userId = c.userId.get(i);
+      if (model.isEmpty()) model = r.model();
+      if (agent.isEmpty()) agent = r.agent();
+      if (repoId.isEmpty()) repoId = r.repoId();
+      if (userId.isEmpty()) userId = r.userId();
       if (interrupt) interrupts++;
-      if ("pr_link".equals(c.event.get(i))) {
-        String url = ShellSignals.prUrl(c.content.get(i));
+      if ("pr_link".equals(r.event())) {
+        String url = ShellSignals.prUrl(r.content());
         if (url != null) prUrls.add(url);
         else prWithoutUrl++;
       }
 
       if ("user_prompt".equals(type) && !interrupt) {
-        prompt(c, i, t);
+        prompt(r, t);
       } else if ("tool_result".equals(type)) {
         msgTimes.add(t);
-        boolean err = Boolean.TRUE.equals(c.isError.get(i));
+        boolean err = r.error();
         if (err) toolErrors++;
-        String id = c.toolCallId.get(i);
-        if (!id.isEmpty() && pendingPrCreate.remove(id) && !err) {
-          String url = ShellSignals.prUrl(c.content.get(i));
-          if (url != null) prUrls.add(url);
-          else prWithoutUrl++;
+        if (!pendingPrCreate.isEmpty()) { // only then can the call id matter (read lazily)
+          String id = r.toolCallId();
+          if (!id.isEmpty() && pendingPrCreate.remove(id) && !err) {
+            String url = ShellSignals.prUrl(r.content());
+            if (url != null) prUrls.add(url);
+            else prWithoutUrl++;
+          }
         }
       } else if ("tool_use".equals(type) || "assistant".equals(role)
           || "assistant_response".equals(type) || "assistant_thinking".equals(type)) {
-        assistantMessage(c, i, t);
-        if ("tool_use".equals(type)) toolCall(c, i);
-        if ("assistant_response".equals(type) && prompts > 0 && !c.wordCount.isMissing(i)) {
-          assistantWordsInSegments += c.wordCount.getInt(i);
+        assistantMessage(r, t);
+        if ("tool_use".equals(type)) toolCall(r);
+        if ("assistant_response".equals(type) && prompts > 0) {
+          int words = r.wordCount();
+          if (words != Rec.MISSING_INT) assistantWordsInSegments += words;
         }
       }
     }
 
-    private void prompt(Cols c, int i, long t) {
+    private void prompt(Rec r, long t) {
       if (prompts > 0) closeSegment();
       else segEdit = segResearch = false; // calls before the first prompt belong to no segment
       prompts++;
-      int chars = c.charCount.isMissing(i) ? c.content.get(i).length() : c.charCount.getInt(i);
+      int cc = r.charCount();
+      int chars = cc == Rec.MISSING_INT ? r.content().length() : cc;
       promptChars.add(chars);
       userChars += chars;
       if (editSincePrompt && chars >= 1 && chars <= COURSE_CORRECTION_MAX_CHARS) courseCorrections++;
       editSincePrompt = false;
-      if (prompts > 1 && PushbackLexicon.matches(c.content.get(i))) pushback++;
+      if (prompts > 1 && PushbackLexicon.matches(r.content())) pushback++;
       msgTimes.add(t);
     }
 
@@ -473,8 +556,8 @@ public final class Features {
       segEdit = segResearch = false;
     }
 
-    private void assistantMessage(Cols c, int i, long t) {
-      String mid = c.messageId.get(i);
+    private void assistantMessage(Rec r, long t) {
+      String mid = r.messageId();
       boolean isNew;
       if (mid.isEmpty()) {
         msgTimes.add(t);
@@ -492,40 +575,41 @@ public final class Features {
       }
       if (isNew) {
         if (prompts > 0) modelCallsInSegments++;
-        if (!c.inTok.isMissing(i)) { inTok += c.inTok.getLong(i); anyTok = true; }
-        if (!c.outTok.isMissing(i)) { outTok += c.outTok.getLong(i); anyTok = true; }
-        if (!c.cacheTok.isMissing(i)) { cacheTok += c.cacheTok.getLong(i); anyTok = true; }
+        long in = r.inputTokens(), out = r.outputTokens(), cache = r.cacheReadTokens();
+        if (in != Rec.MISSING_LONG) { inTok += in; anyTok = true; }
+        if (out != Rec.MISSING_LONG) { outTok += out; anyTok = true; }
+        if (cache != Rec.MISSING_LONG) { cacheTok += cache; anyTok = true; }
       }
     }
 
-    private void toolCall(Cols c, int i) {
+    private void toolCall(Rec r) {
       toolCalls++;
       if (prompts > 0) toolCallsInSegments++;
-      String name = c.toolName.get(i);
+      String name = r.toolName();
       if (!name.isEmpty()) {
         namedToolCalls++;
         toolNames.add(name);
       }
-      String command = c.command.get(i);
-      String category = c.toolCategory.get(i);
-      if (category.isEmpty()) category = ToolTaxonomy.category(name, command);
+      String category = r.toolCategory();
+      if (category.isEmpty()) category = ToolTaxonomy.category(name, r.command());
       Integer ci = CAT_INDEX.get(category);
       int k = ci == null ? CAT_INDEX.get("other") : ci;
       cat[k]++;
       if (EDIT_CAT[k]) {
         segEdit = true;
         editSincePrompt = true;
-        String f = c.filePath.get(i);
+        String f = r.filePath();
         editsPerFile.merge(f.isEmpty() ? "<unknown>" : f, 1, Integer::sum);
         edits++;
       }
       if (RESEARCH_CAT[k]) segResearch = true;
       boolean shell = SHELL_CAT[k] || ToolTaxonomy.SHELL_TOOLS.contains(name.toLowerCase(Locale.ROOT));
       if (shell) {
+        String command = r.command();
         shellIsDiff.add(ShellSignals.isDiffReview(command));
         if (ShellSignals.isTestRun(command)) testRuns++;
         if (ShellSignals.isPrCreate(command)) {
-          String id = c.toolCallId.get(i);
+          String id = r.toolCallId();
           if (!id.isEmpty()) pendingPrCreate.add(id);
         }
       }
@@ -541,7 +625,7 @@ public final class Features {
   }
 
   /** Output columns, appended one session at a time. */
-  private static final class Out {
+  static final class Out {
     final Map<String, Column<?>> cols = new LinkedHashMap<>();
 
     Out() {
@@ -580,7 +664,22 @@ public final class Features {
       if (v == null) cols.get(n).appendMissing(); else ((InstantColumn) cols.get(n)).append(v);
     }
 
-    void add(String sid, Acc a, boolean subagent, Table ses, Integer row) {
+    /**
+     * Appends the row of session {@code sid} from its pair of accumulators (main records, sidechain
+     * records; null when the session has no conversations rows): the main one, or the sidechain
+     * one when the session has only sidechain records (a sub-agent session).
+     */
+    void add(String sid, Acc[] pair, Table ses, Integer row) {
+      Acc a;
+      boolean subagent = false;
+      if (pair == null) {
+        a = new Acc();
+      } else if (pair[0].rows == 0 && pair[1].rows > 0) {
+        a = pair[1];
+        subagent = true;
+      } else {
+        a = pair[0];
+      }
       a.finish();
       String user = pick(ses, row, "user_id", a.userId);
       String repo = pick(ses, row, "repo_id", a.repoId);

@@ -87,26 +87,67 @@ public final class SweChatFolder {
     return sb.append(")").toString();
   }
 
-  static Table readCanonical(Statement st, Path file, String name, List<Schema.Col> schema,
-      Set<String> excludeRepos, String orderBy) throws SQLException {
-    List<String> have = columns(st, file);
+  /**
+   * Reads {@code sessions.parquet} of a folder alone, as {@link #read} does (canonical columns,
+   * excluded repositories left out, sorted by {@code session_id}).
+   *
+   * @throws SQLException when DuckDB cannot read the file
+   */
+  public static Table readSessions(Path dir, Set<String> excludeRepos) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+      st.execute("SET TimeZone='UTC'");
+      return readCanonical(st, dir.resolve("sessions.parquet"), "sessions", Schema.SESSIONS,
+          excludeRepos, "session_id");
+    }
+  }
+
+  /** Name of the file-row-number column {@link #canonicalQuery} adds when asked. */
+  public static final String FILE_ROW = "__file_row";
+
+  /**
+   * The SQL {@link #read} uses for one file, without its ORDER BY: a {@code SELECT} of the
+   * canonical columns of {@code schema} (each {@code TRY_CAST} to its canonical type, instants as
+   * TIMESTAMPTZ, columns the file lacks as NULL) from {@code read_parquet(file)}, rows of excluded
+   * repositories left out, and with {@code fileRowNumber} also the file's row number as
+   * {@value #FILE_ROW} (BIGINT, from 0). Streaming readers wrap it as a subquery, so they see
+   * exactly the values {@link #read} loads.
+   *
+   * @throws SQLException when DuckDB cannot read the file's schema
+   */
+  public static String canonicalQuery(Statement st, Path file, List<Schema.Col> schema,
+      Set<String> excludeRepos, boolean fileRowNumber) throws SQLException {
+    return canonicalSelect(columns(st, file), file, schema, excludeRepos, fileRowNumber, false);
+  }
+
+  private static String canonicalSelect(List<String> have, Path file, List<Schema.Col> schema,
+      Set<String> excludeRepos, boolean fileRowNumber, boolean instantsAsMicros) {
     StringBuilder sql = new StringBuilder("SELECT ");
     for (int i = 0; i < schema.size(); i++) {
       Schema.Col col = schema.get(i);
       if (i > 0) sql.append(", ");
       String id = ident(col.name());
       String sqlType = sqlType(col.type());
+      boolean micros = instantsAsMicros && col.type() == ColumnType.INSTANT;
       if (!have.contains(col.name())) {
-        sql.append("CAST(NULL AS ").append(col.type() == ColumnType.INSTANT ? "BIGINT" : sqlType).append(")");
-      } else if (col.type() == ColumnType.INSTANT) {
+        sql.append("CAST(NULL AS ").append(micros ? "BIGINT" : sqlType).append(")");
+      } else if (micros) {
         sql.append("epoch_us(TRY_CAST(").append(id).append(" AS TIMESTAMPTZ))");
       } else {
         sql.append("TRY_CAST(").append(id).append(" AS ").append(sqlType).append(")");
       }
       sql.append(" AS ").append(id);
     }
-    sql.append(" FROM read_parquet(").append(quote(file.toString())).append(")")
+    if (fileRowNumber) sql.append(", file_row_number AS ").append(FILE_ROW);
+    sql.append(" FROM read_parquet(").append(quote(file.toString()))
+        .append(fileRowNumber ? ", file_row_number = true)" : ")")
         .append(where(have, excludeRepos));
+    return sql.toString();
+  }
+
+  static Table readCanonical(Statement st, Path file, String name, List<Schema.Col> schema,
+      Set<String> excludeRepos, String orderBy) throws SQLException {
+    List<String> have = columns(st, file);
+    StringBuilder sql = new StringBuilder(canonicalSelect(have, file, schema, excludeRepos, false, true));
     List<String> order = new ArrayList<>();
     for (String o : orderBy.split(",\\s*")) if (have.contains(o)) order.add(ident(o));
     if (!order.isEmpty()) sql.append(" ORDER BY ").append(String.join(", ", order));

@@ -51,6 +51,27 @@ class FeaturesCommandTest {
   }
 
   @Test
+  void parquetFolderGivesTheSameTableAsItsSource() throws Exception {
+    Path src = transcript();
+    Path ingested = dir.resolve("ingested");
+    CommandLine ing = new CommandLine(new IngestCommand());
+    ing.setOut(new PrintWriter(new StringWriter()));
+    assertThat(ing.execute(src.toString(), "--out", ingested.toString(), "--threads", "1")).isZero();
+    assertThat(ingested.resolve("sessions.parquet")).exists();
+    Path a = dir.resolve("a.csv"), b = dir.resolve("b.csv");
+    for (String[] args : List.of(new String[] {src.toString(), "--out", a.toString()},
+        new String[] {ingested.toString(), "--out", b.toString()})) {
+      CommandLine cl = new CommandLine(new FeaturesCommand());
+      StringWriter err = new StringWriter(), out = new StringWriter();
+      cl.setErr(new PrintWriter(err));
+      cl.setOut(new PrintWriter(out));
+      assertThat(cl.execute(args)).as(err.toString()).isZero();
+      assertThat(out.toString()).contains("1 sessions x 80 columns");
+    }
+    assertThat(Files.readAllLines(b)).hasSize(2).isEqualTo(Files.readAllLines(a));
+  }
+
+  @Test
   void missingOutIsAUsageError() {
     StringWriter err = new StringWriter();
     CommandLine cl = new CommandLine(new FeaturesCommand());
