@@ -21,6 +21,13 @@ longest native transcript (full.jsonl plus its continuation chunks full.jsonl.00
 raw_transcript) over all of its checkpoint folders; early sessions with ids YYYY-MM-DD-<uuid> hold
 non-cumulative slices and are read slice by slice (every distinct slice in checkpoint order).
 
+User texts (Claude Code): harness tags, teammate messages, IDE context and CI-monitor reports are
+injected, and so is any user text of a sidechain (the parent agent's task); a Conductor
+<system_instruction> prefix is cut from a prompt. Shell-session calls (write_stdin, wait, *_bash,
+*_powershell, read_thread_terminal) are bash; Codex MCP resource calls are mcp. A Claude sub-agent's
+own transcript (agent-<agentId>, its own session) is a local agent-home layout: in Entire
+checkpoints the session id is the checkpoint metadata's, so the reference has no such case.
+
 Columns compared: COMPARED below (started_at/ended_at as epoch ms: first/last record timestamp,
 else the checkpoints' created_at) and the transcript read. Not compared, because they do not come
 from the transcript: user_id, repo_id (sessions.csv mapping, pseudonymised), agent and model (Entire
@@ -168,6 +175,13 @@ BY_NAME = {
     "rg": "grep", "fetchurl": "web", "close_agent": "agent", "send_input": "agent",
     "list_agents": "agent", "read_agent": "agent", "followup_task": "agent",
     "send_message": "agent", "request_user_input": "AskUserQuestion",
+    # calls on a shell session already running (input, waiting, reading, stopping; no new command
+    # line): bash. Codex write_stdin / wait, Copilot *_bash / *_powershell, Codex app terminal reader
+    "write_stdin": "bash", "wait": "bash", "read_bash": "bash", "write_bash": "bash",
+    "stop_bash": "bash", "read_powershell": "bash", "write_powershell": "bash",
+    "stop_powershell": "bash", "read_thread_terminal": "bash",
+    # Codex MCP resource listing / reading
+    "list_mcp_resources": "mcp", "list_mcp_resource_templates": "mcp", "read_mcp_resource": "mcp",
 }
 for _c in CATEGORIES:
     BY_NAME.setdefault(_c.lower(), _c)
@@ -382,7 +396,12 @@ def _str(d, k):
 _TAGS = ("<command-name>", "<command-message>", "<command-args>", "<local-command-stdout>",
          "<local-command-stderr>", "<local-command-caveat>", "<system-reminder>",
          "<task-notification>", "<user-prompt-submit-hook>", "<bash-input>", "<bash-stdout>",
-         "<bash-stderr>")
+         "<bash-stderr>",
+         # grouping the corpus's user texts by leading tag: messages from another agent of an agent
+         # team, IDE context sent beside the typed prompt, a CI watcher's report
+         "<teammate-message", "<ide_opened_file>", "<ide_selection>", "<ci-monitor-event>")
+# a Conductor app's instruction block before the typed prompt
+_INSTR_OPEN, _INSTR_CLOSE = "<system_instruction>", "</system_instruction>"
 _IMAGE_ONLY = re.compile(r"(\[Image #\d+\]\s*)+")
 CLAUDE_TYPES = {"user", "assistant", "queue-operation", "pr-link", "progress",
                 "file-history-snapshot", "file-history-delta", "summary", "system", "attachment",
@@ -407,7 +426,21 @@ def claude_user_kind(text):
         return "injected"
     if s.startswith("<") and s.startswith(_TAGS):
         return "injected"
+    if s.startswith(_INSTR_OPEN):
+        end = s.find(_INSTR_CLOSE)
+        if end < 0 or not jstrip(s[end + len(_INSTR_CLOSE):]):
+            return "injected"  # the instruction alone, nothing typed
     return "prompt"
+
+
+def prompt_text(text):
+    """What the person typed: the text after a leading <system_instruction>...</system_instruction>
+    block, whitespace-stripped; otherwise the text unchanged."""
+    s = jstrip_lead(text)
+    if not s.startswith(_INSTR_OPEN):
+        return text
+    end = s.find(_INSTR_CLOSE)
+    return text if end < 0 else jstrip(s[end + len(_INSTR_CLOSE):])
 
 
 def claude_block_text(c):
@@ -529,8 +562,10 @@ def parse_claude(data):
 
 def claude_user_text(rows, text, ts, side, is_meta):
     kind = "injected" if is_meta else claude_user_kind(text)
+    if kind == "prompt" and side:
+        kind = "injected"  # a sub-agent's user channel carries its parent's task, not a person's
     if kind == "prompt":
-        rows.add("user", "user_prompt", ts, content=text, is_sidechain=side)
+        rows.add("user", "user_prompt", ts, content=prompt_text(text), is_sidechain=side)
     else:
         rows.add("user", "system_injected", ts, content=text, is_sidechain=side,
                  is_interrupt=kind == "interrupt",
