@@ -570,6 +570,22 @@ public final class Ingest {
       return t;
     }
 
+    /** {@code checkpoints} long columns: column, metadata object, field. */
+    static final String[][] CHECKPOINT_LONGS = {
+        {"input_tokens", "token_usage", "input_tokens"},
+        {"cache_creation_tokens", "token_usage", "cache_creation_tokens"},
+        {"cache_read_tokens", "token_usage", "cache_read_tokens"},
+        {"output_tokens", "token_usage", "output_tokens"},
+        {"api_call_count", "token_usage", "api_call_count"},
+        {"agent_lines", "initial_attribution", "agent_lines"},
+        {"agent_removed_lines", "initial_attribution", "agent_removed"},
+        {"human_added_lines", "initial_attribution", "human_added"},
+        {"human_modified_lines", "initial_attribution", "human_modified"},
+        {"human_removed_lines", "initial_attribution", "human_removed"},
+        {"total_committed_lines", "initial_attribution", "total_committed"},
+        {"total_changed_lines", "initial_attribution", "total_lines_changed"},
+    };
+
     /** One {@code checkpoints} row per distinct checkpoint metadata of a session. */
     void addCheckpoints(String sid, EntireScan.Job j, String repoId, String user) {
       Table t = checkpoints;
@@ -590,20 +606,10 @@ public final class Ingest {
         appendInt(t, "checkpoints_count", JsonLines.longOrNull(n, "checkpoints_count"));
         JsonNode ft = n.get("files_touched");
         appendInt(t, "files_touched_count", ft != null && ft.isArray() ? Long.valueOf(ft.size()) : null);
-        JsonNode tu = n.path("token_usage");
-        appendLong(t, "input_tokens", JsonLines.longOrNull(tu, "input_tokens"));
-        appendLong(t, "cache_creation_tokens", JsonLines.longOrNull(tu, "cache_creation_tokens"));
-        appendLong(t, "cache_read_tokens", JsonLines.longOrNull(tu, "cache_read_tokens"));
-        appendLong(t, "output_tokens", JsonLines.longOrNull(tu, "output_tokens"));
-        appendLong(t, "api_call_count", JsonLines.longOrNull(tu, "api_call_count"));
+        for (String[] c : CHECKPOINT_LONGS) {
+          appendLong(t, c[0], JsonLines.longOrNull(n.path(c[1]), c[2]));
+        }
         JsonNode at = n.path("initial_attribution");
-        appendLong(t, "agent_lines", JsonLines.longOrNull(at, "agent_lines"));
-        appendLong(t, "agent_removed_lines", JsonLines.longOrNull(at, "agent_removed"));
-        appendLong(t, "human_added_lines", JsonLines.longOrNull(at, "human_added"));
-        appendLong(t, "human_modified_lines", JsonLines.longOrNull(at, "human_modified"));
-        appendLong(t, "human_removed_lines", JsonLines.longOrNull(at, "human_removed"));
-        appendLong(t, "total_committed_lines", JsonLines.longOrNull(at, "total_committed"));
-        appendLong(t, "total_changed_lines", JsonLines.longOrNull(at, "total_lines_changed"));
         JsonNode pct = at.get("agent_percentage");
         if (pct != null && pct.isNumber()) t.doubleColumn("agent_percentage").append(pct.doubleValue());
         else t.doubleColumn("agent_percentage").appendMissing();
