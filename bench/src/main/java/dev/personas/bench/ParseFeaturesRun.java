@@ -15,7 +15,9 @@ import tech.tablesaw.api.Table;
  * as the CLI does it ({@link Ingest#load} of {@code entire/}, then {@link Features#of}); prints one
  * JSON line {@code {seconds, cpu_seconds, bytes, sessions, rows, feature_rows, peak_heap_mib,
  * max_rss_kib}}. The time excludes JVM start-up (the Python side excludes interpreter start-up and
- * imports the same way). Usage: {@code ParseFeaturesRun corpusDir [threads]}.
+ * imports the same way). Usage: {@code ParseFeaturesRun corpusDir [threads] [repeats]}: with
+ * repeats &gt; 1 the same work runs again in the same JVM, one line per run (the last one shows what
+ * the work costs in a warm JVM, such as a running notebook kernel).
  */
 public final class ParseFeaturesRun {
   private ParseFeaturesRun() {}
@@ -23,6 +25,11 @@ public final class ParseFeaturesRun {
   public static void main(String[] args) throws Exception {
     Path corpus = Path.of(args.length > 0 ? args[0] : "/work/corpus-unpacked");
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+    int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    for (int run = 1; run <= repeats; run++) once(corpus, threads, run);
+  }
+
+  static void once(Path corpus, int threads, int run) throws Exception {
     RunStats.resetPeaks();
     double c0 = RunStats.cpuSeconds();
     long t0 = System.nanoTime();
@@ -33,9 +40,9 @@ public final class ParseFeaturesRun {
     double cpu = RunStats.cpuSeconds() - c0;
     var tot = res.report().totals();
     System.out.printf(Locale.ROOT,
-        "{\"seconds\": %.4f, \"cpu_seconds\": %.3f, \"bytes\": %d, \"sessions\": %d, \"rows\": %d,"
+        "{\"run\": %d, \"seconds\": %.4f, \"cpu_seconds\": %.3f, \"bytes\": %d, \"sessions\": %d, \"rows\": %d,"
             + " \"feature_rows\": %d, \"peak_heap_mib\": %d, \"max_rss_kib\": %d}%n",
-        s, cpu, tot.bytes(), tot.sessions(), tot.rows(), f.rowCount(),
+        run, s, cpu, tot.bytes(), tot.sessions(), tot.rows(), f.rowCount(),
         RunStats.peakHeapBytes() >> 20, RunStats.maxRssKib());
   }
 }
