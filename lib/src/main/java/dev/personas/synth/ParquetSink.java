@@ -178,8 +178,9 @@ final class ParquetSink implements AutoCloseable {
   /**
    * Appends one session of the plan: identity from {@code head} (session id, user, repo, agent,
    * model, start), rows from template {@code t} with time offsets multiplied by {@code scale};
-   * when {@code tag} is not null the last 8 characters of the template's message and tool call
-   * ids are replaced by it, so reused ids stay unique per session.
+   * when {@code tag} is not null it replaces the 8 characters before the sequence suffix of the
+   * template's message and tool call ids ({@link #retag}), so reused ids stay unique per session
+   * and distinct ids of the template stay distinct.
    */
   void instance(SynthSession head, Template t, double scale, String tag) throws IOException {
     try {
@@ -281,10 +282,18 @@ final class ParquetSink implements AutoCloseable {
     return "t." + col + "[pos + 1]";
   }
 
-  /** A template id with its tag rewritten (see {@link #instance}); SQL over an id expression. */
+  /**
+   * A template id with its tag written in (see {@link #instance}); SQL over an id expression. The
+   * tag replaces the 8 characters before the last {@link SessionBuilder.Ids#SEQ_WIDTH}: a
+   * session's compact ids share their stem and differ only in that sequence suffix, so the suffix
+   * keeps them distinct within the session and the tag keeps them distinct between sessions that
+   * reuse one template (overwriting the suffix would give every id of a session the same value).
+   */
   private static String retag(String id) {
-    return "CASE WHEN tag IS NULL OR length(" + id + ") < 16 THEN " + id
-        + " ELSE left(" + id + ", length(" + id + ") - 8) || tag END";
+    int keep = SessionBuilder.Ids.SEQ_WIDTH;
+    return "CASE WHEN tag IS NULL OR length(" + id + ") < " + (keep + 16) + " THEN " + id
+        + " ELSE left(" + id + ", length(" + id + ") - " + (keep + 8) + ") || tag || right(" + id + ", "
+        + keep + ") END";
   }
 
   /**

@@ -24,8 +24,9 @@ import java.util.stream.IntStream;
  * is built too. A reusing session {@code i} takes pooled session number {@code mix(seed, 7, i) mod
  * n} of its kind, scales every time offset by {@code exp(0.15 z)} ({@code z} standard normal from
  * {@code mix(seed, 8, i)}, so durations and pauses vary, median unchanged), gets its own session id,
- * turn ids, model, user, repo and timestamps, and its message and tool-call ids end in an 8-hex tag
- * from {@code mix(seed, 9, i)}. Its {@code sessions} row (tokens, prompts, attribution) and the
+ * turn ids, model, user, repo and timestamps, and its message and tool-call ids carry an 8-hex tag
+ * from {@code mix(seed, 9, i)} just before their 6-character sequence suffix (compact ids,
+ * {@link SessionBuilder.Ids}). Its {@code sessions} row (tokens, prompts, attribution) and the
  * {@code mess} of {@code truth/sessions.csv} are the pooled session's.
  *
  * <p>Why: building a session's events and text costs about 0.7 ms of one core, 400,000 sessions

@@ -836,6 +836,11 @@ final class SessionBuilder {
    * random stream as a fully random id would, so the rest of the session does not depend on it.
    */
   static final class Ids {
+    /**
+     * Characters of the sequence suffix of a non-first message or tool-call id (the pooled
+     * parquet path tags ids just before it, {@link ParquetSink}).
+     */
+    static final int SEQ_WIDTH = 6;
     private String stem58, stemHex, stemUuid;
     private int seq;
 
@@ -847,7 +852,7 @@ final class SessionBuilder {
         stem58 = drawn;
         return drawn;
       }
-      return stem58.substring(0, n - 6) + digits(++seq, B58, 6);
+      return stem58.substring(0, n - SEQ_WIDTH) + digits(++seq, B58, SEQ_WIDTH);
     }
 
     String hex(SplittableRandom r, int n) {
@@ -858,7 +863,7 @@ final class SessionBuilder {
         stemHex = drawn;
         return drawn;
       }
-      return stemHex.substring(0, n - 6) + digits(++seq, HEX, 6);
+      return stemHex.substring(0, n - SEQ_WIDTH) + digits(++seq, HEX, SEQ_WIDTH);
     }
 
     /** A uuid (version 4 layout): the first random, later ones the first's stem plus a sequence. */

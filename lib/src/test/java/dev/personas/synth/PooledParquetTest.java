@@ -105,6 +105,16 @@ class PooledParquetTest {
         assertThat(rs.getLong(4)).isEqualTo(rs.getLong(5));
         assertThat(rs.getLong(6)).isEqualTo(rs.getLong(7)).isPositive();
       }
+      // every API response keeps its own message id: a response's rows are contiguous, so the
+      // runs of one message id within a session are as many as its distinct ids (reused ids
+      // collapsed to one value per session would repeat across responses)
+      try (ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM (SELECT DISTINCT session_id, message_id FROM "
+          + conv + " WHERE message_id IS NOT NULL)), (SELECT count(*) FROM (SELECT message_id, lag(message_id) "
+          + "OVER (PARTITION BY session_id ORDER BY turn_number) AS prev FROM " + conv + ") "
+          + "WHERE message_id IS NOT NULL AND (prev IS NULL OR prev <> message_id))")) {
+        rs.next();
+        assertThat(rs.getLong(2)).isEqualTo(rs.getLong(1)).isPositive();
+      }
       // file order is (session_id, turn_number) and turn numbers run 1..n
       try (ResultSet rs = st.executeQuery("SELECT session_id, turn_number FROM " + conv)) {
         String prev = "";
