@@ -493,6 +493,7 @@ public final class Charts {
         cells.add(new Number[] {xi, ys.size() - 1 - yi, v});
       }
     }
+    snapToExtremes(cells, limit);
     HeatMapChart c = Theme.apply(new HeatMapChartBuilder().width(Theme.WIDTH).height(Theme.HEIGHT)
         .title(text("title", title))
         .xAxisTitle(text("columnTitle/rowTitle", transpose ? rowTitle : columnTitle))
@@ -508,6 +509,29 @@ public final class Charts {
         Math.min(categoryHint(ys.size(), 380), categoryHint(xs.size(), HEATMAP_X_PIXELS)));
     c.addSeries("z (clipped at +-" + fmt(1, limit) + ")", new ArrayList<>(xs), reversed(ys), cells);
     return c;
+  }
+
+  /**
+   * Sets cell values within 1e-9 x limit of the scale's end (+-limit) or of the largest (smallest)
+   * value to exactly that value.
+   * XChart 4.0.3 colours a cell by (v - min) / (max - min) and reads the colour after the one that
+   * fraction points at; a value just below the maximum whose difference rounds to 1.0 (e.g.
+   * 99.99999999999999 next to 100) reads past the end of the colour array and the chart cannot be
+   * drawn. A cell equal to the maximum takes the last colour directly.
+   */
+  static void snapToExtremes(List<Number[]> cells, double limit) {
+    double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+    for (Number[] c : cells) {
+      lo = Math.min(lo, c[2].doubleValue());
+      hi = Math.max(hi, c[2].doubleValue());
+    }
+    double eps = 1e-9 * limit;
+    for (Number[] c : cells) {
+      double v = c[2].doubleValue();
+      if (limit - Math.abs(v) < eps) c[2] = Math.copySign(limit, v); // the scale ends at +-limit
+      else if (v != hi && hi - v < eps) c[2] = hi;
+      else if (v != lo && v - lo < eps) c[2] = lo;
+    }
   }
 
   // ---------------------------------------------------------------- box

@@ -138,6 +138,21 @@ class ChartsTest {
   }
 
   @Test
+  void heatmapDrawsValuesAFloatingPointStepBelowTheMaximum() {
+    // a persona with all its sessions of one type: 100 x 0.9999999999999999 next to 100 and 0
+    double nearly = 100 * (1 - Math.ulp(1.0));
+    HeatMapChart c = Charts.heatmap("Mix", "persona", "type", List.of("p1", "p2", "p3"),
+        List.of("t1", "t2"), new double[][] {{100, 0}, {nearly, 0}, {50, 50}}, 100);
+    assertThat(org.knowm.xchart.BitmapEncoder.getBufferedImage(c)).isNotNull();
+    // the same without an exact 100 in the data: the scale's end is the maximum
+    HeatMapChart alone = Charts.heatmap("Mix", "persona", "type", List.of("p1", "p2"),
+        List.of("t1", "t2"), new double[][] {{nearly, 0}, {50, 50}}, 100);
+    assertThat(org.knowm.xchart.BitmapEncoder.getBufferedImage(alone)).isNotNull();
+    Number[] snapped = (Number[]) (Object) c.getHeatMapSeries().getHeatData().get(2);
+    assertThat(snapped[2].doubleValue()).isEqualTo(100.0);
+  }
+
+  @Test
   void heatmapClipsAtTheLimitAndCentresTheScale() {
     HeatMapChart c = Charts.heatmap("Profiles", "type", "feature", List.of("t1", "t2"), List.of("f1", "f2", "f3"),
         new double[][] {{5, -5, 0.5}, {Double.NaN, 1, -1}}, 2);
