@@ -30,11 +30,6 @@ public final class Progress implements ProgressListener, AutoCloseable {
     this.on = on;
   }
 
-  /** Whether anything is shown. */
-  public boolean on() {
-    return on;
-  }
-
   /** Announces a stage without a count. */
   public synchronized void stage(String what) {
     if (!on) return;
