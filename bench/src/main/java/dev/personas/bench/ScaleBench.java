@@ -44,11 +44,11 @@ public final class ScaleBench {
     long cpu0 = os.getProcessCpuTime(), t0 = System.nanoTime();
     AtomicLong rows = new AtomicLong(), lastPrint = new AtomicLong();
     Features.Result r = ParquetFeatures.compute(dir, IngestOptions.SWECHAT_EXCLUDED, FeatureOptions.defaults(),
-        threads, (n, done) -> {
+        threads, (stage, n, total) -> {
           rows.set(n);
           if (n - lastPrint.get() >= 10_000_000) {
             lastPrint.set(n);
-            System.out.printf(Locale.ROOT, "  ... %,d rows, %,d sessions, %.0f s%n", n, done,
+            System.out.printf(Locale.ROOT, "  ... %,d of %,d rows, %.0f s%n", n, total,
                 (System.nanoTime() - t0) / 1e9);
           }
         });

@@ -9,7 +9,6 @@ import dev.personas.load.SweChatFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,9 +41,6 @@ final class FeaturesCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  /** Rows between two progress lines while streaming a parquet folder. */
-  static final long STREAM_PROGRESS_ROWS = 10_000_000;
-
   @Override
   public Integer call() throws Exception {
     String n = out.getFileName().toString();
@@ -62,15 +58,7 @@ final class FeaturesCommand implements Callable<Integer> {
         // a parquet folder: conversations stream through DuckDB, never loaded whole
         IngestOptions io = src.options(sources);
         progress.stage("computing features from " + sources.get(0) + " (streaming)");
-        long[] next = {STREAM_PROGRESS_ROWS};
-        f = ParquetFeatures.compute(sources.get(0), io.excludeRepos(), fo, io.threads(), (rows, done) -> {
-          synchronized (next) {
-            if (rows >= next[0]) {
-              progress.stage(String.format(Locale.ROOT, "%,d conversation rows, %,d sessions", rows, done));
-              next[0] = rows + STREAM_PROGRESS_ROWS;
-            }
-          }
-        }).table();
+        f = ParquetFeatures.compute(sources.get(0), io.excludeRepos(), fo, io.threads(), progress).table();
       } else {
         progress.stage("reading " + sources.size() + " source(s)");
         var r = src.load(sources, progress);

@@ -1,5 +1,6 @@
 package dev.personas.features;
 
+import dev.personas.ProgressListener;
 import dev.personas.load.SweChatFolder;
 import dev.personas.load.ToolTaxonomy;
 import dev.personas.schema.Schema;
@@ -71,16 +72,10 @@ public final class ParquetFeatures {
   /** DuckDB's memory limit while streaming (its sort spills to disk beyond it). */
   public static final String DUCKDB_MEMORY = "2GB";
 
-  /** Progress of a run: conversations rows read and sessions finished so far. */
-  @FunctionalInterface
-  public interface Progress {
-    void update(long rows, long sessions);
+  /** The stage reported to a {@link ProgressListener}: conversations rows read of all rows. */
+  public static final String STREAM_STAGE = "streaming conversations (rows)";
 
-    /** No progress reporting. */
-    Progress NONE = (rows, sessions) -> {};
-  }
-
-  /** How often (rows) {@link Progress#update} is called. */
+  /** How often (rows) the {@link ProgressListener} is called. */
   public static final long PROGRESS_EVERY = 1L << 20;
 
   /**
@@ -89,18 +84,20 @@ public final class ParquetFeatures {
    *
    * @param folder a folder with {@code sessions.parquet} (and usually {@code conversations.parquet})
    * @param excludeRepos repo ids whose rows are left out (as {@link SweChatFolder#read})
-   * @param progress called every {@link #PROGRESS_EVERY} rows and at the end
+   * @param progress called every {@link #PROGRESS_EVERY} rows and at the end with stage
+   *     {@link #STREAM_STAGE}: rows read so far of the folder's {@code conversations} rows (after
+   *     excluded repositories)
    * @throws IllegalArgumentException when {@code folder} has no {@code sessions.parquet}, or an
    *     option is invalid
    * @throws IOException naming the folder when DuckDB cannot read a file
    */
   public static Features.Result compute(Path folder, Set<String> excludeRepos, FeatureOptions options,
-      Progress progress) throws IOException {
+      ProgressListener progress) throws IOException {
     return compute(folder, excludeRepos, options, Runtime.getRuntime().availableProcessors(), progress);
   }
 
   /**
-   * As {@link #compute(Path, Set, FeatureOptions, Progress)} with {@code threads} partitions of the
+   * As {@link #compute(Path, Set, FeatureOptions, ProgressListener)} with {@code threads} partitions of the
    * sessions (by a hash of {@code session_id}) streamed in parallel, each by its own thread; the
    * result does not depend on {@code threads}. {@code progress} is called from those threads with
    * the totals over all of them.
@@ -108,14 +105,14 @@ public final class ParquetFeatures {
    * @throws IllegalArgumentException when {@code threads < 1}
    */
   public static Features.Result compute(Path folder, Set<String> excludeRepos, FeatureOptions options,
-      int threads, Progress progress) throws IOException {
+      int threads, ProgressListener progress) throws IOException {
     if (threads < 1) throw new IllegalArgumentException("threads < 1: " + threads);
     if (folder == null || !SweChatFolder.is(folder)) {
       throw new IllegalArgumentException("not a SWE-chat parquet folder (no sessions.parquet): " + folder);
     }
     if (options == null) throw new IllegalArgumentException("options is null");
     if (excludeRepos == null) excludeRepos = Set.of();
-    if (progress == null) progress = Progress.NONE;
+    if (progress == null) progress = ProgressListener.NONE;
     try {
       return run(folder, excludeRepos, options, threads, progress);
     } catch (SQLException e) {
@@ -125,11 +122,11 @@ public final class ParquetFeatures {
 
   /** As {@link #compute} without progress; the table only. */
   public static Table of(Path folder, Set<String> excludeRepos, FeatureOptions options) throws IOException {
-    return compute(folder, excludeRepos, options, Progress.NONE).table();
+    return compute(folder, excludeRepos, options, ProgressListener.NONE).table();
   }
 
   private static Features.Result run(Path folder, Set<String> excludeRepos, FeatureOptions options,
-      int threads, Progress progress) throws SQLException, IOException {
+      int threads, ProgressListener progress) throws SQLException, IOException {
     Table ses = SweChatFolder.readSessions(folder, excludeRepos);
     Schema.requireColumns(ses, Schema.SESSIONS);
     List<String> problems = new ArrayList<>();
@@ -152,17 +149,21 @@ public final class ParquetFeatures {
         String base = SweChatFolder.canonicalQuery(st, conv, Schema.CONVERSATIONS, excludeRepos, true);
         boolean turns = !lp.wantedTurns.isEmpty();
         List<String> filters = partitions(st, conv, threads);
-        AtomicLong rows = new AtomicLong(), done = new AtomicLong();
+        long total;
+        try (ResultSet rs = st.executeQuery("SELECT count(*) FROM (" + base + ")")) {
+          rs.next();
+          total = rs.getLong(1);
+        }
+        AtomicLong rows = new AtomicLong();
         List<Callable<Stream>> jobs = new ArrayList<>();
         for (String filter : filters) {
           jobs.add(() -> {
             try (DuckDBConnection d = c.duplicate()) {
-              Stream s = new Stream(ids, ses, sesRow, lp, options, progress, rows, done);
+              Stream s = new Stream(ids, ses, sesRow, lp, options, progress, rows, total);
               if (s.read(d, query(base, turns, false, filter))) return s;
               // not grouped by session in the file: sort in DuckDB
               rows.addAndGet(-s.reported);
-              done.addAndGet(-s.emitted.size());
-              s = new Stream(ids, ses, sesRow, lp, options, progress, rows, done);
+              s = new Stream(ids, ses, sesRow, lp, options, progress, rows, total);
               if (s.read(d, query(base, turns, true, filter))) return s;
               throw new IllegalStateException("sorted conversations of " + conv + " came unsorted");
             }
@@ -333,8 +334,9 @@ public final class ParquetFeatures {
     final Map<String, Integer> sesRow;
     final Features.LabelPrep lp;
     final FeatureOptions options;
-    final Progress progress;
-    final AtomicLong allRows, allDone;
+    final ProgressListener progress;
+    final AtomicLong allRows;
+    final long totalRows;
     final Features.Out out = new Features.Out();
     final Set<String> emitted = new HashSet<>();
     final Map<String, String> turnToSession = new HashMap<>();
@@ -344,10 +346,10 @@ public final class ParquetFeatures {
     long reported;
 
     Stream(String[] ids, Table ses, Map<String, Integer> sesRow, Features.LabelPrep lp,
-        FeatureOptions options, Progress progress, AtomicLong allRows, AtomicLong allDone) {
+        FeatureOptions options, ProgressListener progress, AtomicLong allRows, long totalRows) {
       this.ids = ids;
       this.allRows = allRows;
-      this.allDone = allDone;
+      this.totalRows = totalRows;
       this.ses = ses;
       this.sesRow = sesRow;
       this.lp = lp;
@@ -403,20 +405,19 @@ public final class ParquetFeatures {
             rows++;
           }
           if (rows - reported >= PROGRESS_EVERY) {
-            progress.update(allRows.addAndGet(rows - reported), allDone.get());
+            progress.update(STREAM_STAGE, allRows.addAndGet(rows - reported), totalRows);
             reported = rows;
           }
         }
       }
       if (pair != null) emit(cur, pair);
-      progress.update(allRows.addAndGet(rows - reported), allDone.get());
+      progress.update(STREAM_STAGE, allRows.addAndGet(rows - reported), totalRows);
       return true;
     }
 
     void emit(String sid, Features.Acc[] pair) {
       if (sid.isEmpty()) return;
       emitted.add(sid);
-      allDone.incrementAndGet();
       out.add(sid, pair, ses, sesRow.get(sid));
     }
   }

@@ -32,9 +32,10 @@ class CorpusParquetFeaturesTest {
     IngestWriter.write(r, dir);
     long[] last = new long[2];
     Table actual = ParquetFeatures.compute(dir, Set.of(), FeatureOptions.defaults(), 2,
-        (rows, sessions) -> { last[0] = rows; last[1] = sessions; }).table();
+        (stage, rows, total) -> { last[0] = rows; last[1] = total; }).table();
     assertThat(expected.rowCount()).isGreaterThan(900);
     assertThat(last[0]).isEqualTo(r.dataset().conversations().rowCount());
+    assertThat(last[1]).isEqualTo(last[0]);
     ParquetFeaturesTest.assertSameTable(expected, actual);
   }
 }

@@ -126,7 +126,7 @@ class ParquetFeaturesTest {
     for (int threads : new int[] {1, 2, 3}) {
       List<long[]> calls = new ArrayList<>();
       Features.Result r = ParquetFeatures.compute(dir, Set.of(), FeatureOptions.defaults(), threads,
-          (rows, done) -> calls.add(new long[] {rows, done}));
+          (stage, rows, total) -> calls.add(new long[] {rows, total}));
       assertSameTable(expected, r.table());
       assertThat(calls).isNotEmpty();
       assertThat(calls.get(calls.size() - 1)[0]).isLessThanOrEqualTo(conv.rowCount());
@@ -150,7 +150,7 @@ class ParquetFeaturesTest {
         FeatureOptions.defaults());
     for (int threads : new int[] {1, 2}) {
       assertSameTable(expected, ParquetFeatures.compute(dir, Set.of(), FeatureOptions.defaults(), threads,
-          ParquetFeatures.Progress.NONE).table());
+          dev.personas.ProgressListener.NONE).table());
     }
   }
 
@@ -165,7 +165,7 @@ class ParquetFeaturesTest {
     FeatureOptions o = FeatureOptions.labels(labels);
     Set<String> ex = Set.of("o/excluded");
     Features.Result expected = Features.compute(inMemory(dir, ex), o);
-    Features.Result actual = ParquetFeatures.compute(dir, ex, o, 2, ParquetFeatures.Progress.NONE);
+    Features.Result actual = ParquetFeatures.compute(dir, ex, o, 2, dev.personas.ProgressListener.NONE);
     assertThat(expected.table().stringColumn("session_id").asList()).doesNotContain("f");
     assertThat(expected.table().columnNames()).contains("prompt_pushback");
     assertSameTable(expected.table(), actual.table());
@@ -195,7 +195,7 @@ class ParquetFeaturesTest {
     assertThat(expected.rowCount()).isEqualTo(7 * 400);
     for (int threads : new int[] {2, 3}) {
       assertSameTable(expected, ParquetFeatures.compute(dir, Set.of(), FeatureOptions.defaults(), threads,
-          ParquetFeatures.Progress.NONE).table());
+          dev.personas.ProgressListener.NONE).table());
     }
   }
 
@@ -228,6 +228,6 @@ class ParquetFeaturesTest {
     assertThatThrownBy(() -> ParquetFeatures.of(bad, Set.of(), FeatureOptions.defaults()))
         .hasMessageContaining(bad.toString());
     assertThatThrownBy(() -> ParquetFeatures.compute(dir, Set.of(), FeatureOptions.defaults(), 0,
-        ParquetFeatures.Progress.NONE)).isInstanceOf(IllegalArgumentException.class);
+        dev.personas.ProgressListener.NONE)).isInstanceOf(IllegalArgumentException.class);
   }
 }
