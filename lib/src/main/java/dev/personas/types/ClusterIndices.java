@@ -51,17 +51,7 @@ public final class ClusterIndices {
           if (j == i) continue;
           sum[labels[j]] += Math.sqrt(KMeans.sq(x, io, x, j * d, d));
         }
-        int li = labels[i];
-        if (size[li] <= 1) { res[a - from] = 0; continue; }
-        double ai = sum[li] / (size[li] - 1);
-        double bi = Double.POSITIVE_INFINITY;
-        for (int q = 0; q < k; q++) {
-          if (q == li || size[q] == 0) continue;
-          bi = Math.min(bi, sum[q] / size[q]);
-        }
-        if (bi == Double.POSITIVE_INFINITY) { res[a - from] = 0; continue; }
-        double den = Math.max(ai, bi);
-        res[a - from] = den == 0 ? 0 : (bi - ai) / den;
+        res[a - from] = value(sum, size, labels[i], k);
       }
       return res;
     });
@@ -87,15 +77,27 @@ public final class ClusterIndices {
     if (m > MAX_CACHED_ROWS) throw new IllegalArgumentException("rows = " + m + " > " + MAX_CACHED_ROWS);
     float[] dist = new float[m * m];
     int chunks = Math.max(1, Math.min(threads * 8, m));
+    // each pair once (d(a, b) = d(b, a) bit for bit): row a computes b > a and fills both cells;
+    // chunk bounds split the triangle into parts of equal area
     Parallel.map(chunks, threads, ch -> {
-      int from = (int) ((long) m * ch / chunks), to = (int) ((long) m * (ch + 1) / chunks);
+      int from = triangleRow(m, ch, chunks), to = triangleRow(m, ch + 1, chunks);
       for (int a = from; a < to; a++) {
         int io = rows[a] * d;
-        for (int b = 0; b < m; b++) dist[a * m + b] = (float) Math.sqrt(KMeans.sq(x, io, x, rows[b] * d, d));
+        for (int b = a + 1; b < m; b++) {
+          float v = (float) Math.sqrt(KMeans.sq(x, io, x, rows[b] * d, d));
+          dist[a * m + b] = v;
+          dist[b * m + a] = v;
+        }
       }
       return null;
     });
     return new Distances(rows.clone(), dist);
+  }
+
+  /** First row of part {@code part} of {@code parts} when rows 0..m-1 carry m-1..0 pairs. */
+  private static int triangleRow(int m, int part, int parts) {
+    if (part >= parts) return m;
+    return (int) Math.min(m, Math.round(m * (1 - Math.sqrt(1 - (double) part / parts))));
   }
 
   /**
@@ -128,7 +130,7 @@ public final class ClusterIndices {
     return out;
   }
 
-  /** s(i) from the sums of distances to each cluster (own distance 0 included in its cluster). */
+  /** s(i) from the sums of distances to each cluster (its own distance, if any, is 0). */
   private static double value(double[] sum, int[] size, int li, int k) {
     if (size[li] <= 1) return 0;
     double ai = sum[li] / (size[li] - 1);

@@ -34,6 +34,29 @@ class ClusterIndicesTest {
   }
 
   @Test
+  void cachedDistancesEqualDirectOnesForAnySubsetAndThreadCount() {
+    int n = 53, d = 3;
+    double[] x = new double[n * d];
+    java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+    for (int i = 0; i < x.length; i++) x[i] = r.nextGaussian();
+    int[] rows = java.util.stream.IntStream.range(0, n).filter(i -> i % 4 != 1).toArray();
+    int m = rows.length;
+    for (int threads : new int[] {1, 2, 3, 7}) {
+      float[] dist = ClusterIndices.distances(x, d, rows, threads).dist();
+      for (int a = 0; a < m; a++) {
+        for (int b = 0; b < m; b++) {
+          float want = (float) Math.sqrt(KMeans.sq(x, rows[a] * d, x, rows[b] * d, d));
+          assertThat(dist[a * m + b]).as("threads %d, cell (%d, %d)", threads, a, b).isEqualTo(want);
+        }
+      }
+    }
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) labels[i] = i % 3;
+    assertThat(ClusterIndices.silhouette(ClusterIndices.distances(x, d, rows, 2), labels, 3, 2))
+        .containsExactly(ClusterIndices.silhouette(x, d, labels, 3, rows, 2), within(1e-6));
+  }
+
+  @Test
   void calinskiHarabaszAndDaviesBouldinOnKnownLayout() {
     // centroids 0.5 and 5, grand mean 2.75; W = 0.25*2 + 1*2 = 2.5; B = 2*2.25^2*2 = 20.25
     double ch = ClusterIndices.calinskiHarabasz(X, 4, 1, L, 2);
