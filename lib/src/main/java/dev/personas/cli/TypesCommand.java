@@ -1,6 +1,6 @@
 package dev.personas.cli;
 
-import dev.personas.personas.PersonasReport;
+import dev.personas.load.SweChatFolder;
 import dev.personas.types.SessionTypeModel;
 import dev.personas.types.SessionTypes;
 import dev.personas.types.TypeOptions;
@@ -38,7 +38,7 @@ final class TypesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!Files.isRegularFile(features)) throw new IllegalArgumentException("FEATURES " + features + " is not a file");
-    Table f = PersonasReport.read(features);
+    Table f = SweChatFolder.readTable(features);
     TypeOptions d = TypeOptions.defaults();
     TypeOptions o = d.withEngine(d.engine().withSeed(seed).withK(kMin, kMax)
         .withBootstraps(bootstrap, d.engine().bootstrapFraction(), d.engine().bootstrapRestarts()));

@@ -1,6 +1,7 @@
 package dev.personas.load;
 
 import dev.personas.schema.Schema;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -222,6 +223,30 @@ public final class SweChatFolder {
       st.execute("SET TimeZone='UTC'");
       return readAny(st, file, file.getFileName().toString(), Set.of(), false);
     }
+  }
+
+  /**
+   * A table file by its extension: {@code .csv} through Tablesaw (column types inferred),
+   * {@code .parquet} through {@link #readParquet}; the table is named after the file.
+   *
+   * @throws IllegalArgumentException for another extension
+   * @throws IOException when the file cannot be read, naming it
+   */
+  public static Table readTable(Path file) throws IOException {
+    String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (n.endsWith(".csv")) {
+      return Table.read().csv(tech.tablesaw.io.csv.CsvReadOptions.builder(file.toFile()).tableName(n).build());
+    }
+    if (n.endsWith(".parquet")) {
+      try {
+        Table t = readParquet(file);
+        t.setName(n);
+        return t;
+      } catch (SQLException e) {
+        throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+    }
+    throw new IllegalArgumentException("expected a .csv or .parquet file: " + file);
   }
 
   private static Table readAny(Statement st, Path f, String name, Set<String> excludeRepos, boolean sort)

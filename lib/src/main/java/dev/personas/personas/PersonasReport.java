@@ -1,21 +1,19 @@
 package dev.personas.personas;
 
+import dev.personas.load.SweChatFolder;
 import dev.personas.types.SelectionRule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * Writes every personas output to a folder, and a command line for it:
@@ -86,8 +84,8 @@ public final class PersonasReport implements Callable<Integer> {
         .withKRange(2, Math.max(2, kMax)).withBootstrap(bootstrap).withSeed(seed).withRule(rule)
         .withShareDistance(hellinger ? PersonaOptions.ShareDistance.HELLINGER
             : PersonaOptions.ShareDistance.EUCLIDEAN);
-    Table f = read(features);
-    Table t = read(types);
+    Table f = SweChatFolder.readTable(features);
+    Table t = SweChatFolder.readTable(types);
     PersonaModel m;
     try (dev.personas.cli.Progress progress = new dev.personas.cli.Progress(System.err)) {
       progress.stage("fitting personas");
@@ -134,25 +132,5 @@ public final class PersonasReport implements Callable<Integer> {
     dev.personas.schema.Csv.write(t, file);
   }
 
-  /**
-   * Reads a .csv (Tablesaw, types inferred) or .parquet (DuckDB {@code read_parquet}) table.
-   *
-   * @throws IllegalArgumentException for another extension
-   */
-  public static Table read(Path file) throws IOException {
-    String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (n.endsWith(".csv")) {
-      return Table.read().csv(CsvReadOptions.builder(file.toFile()).tableName(n).build());
-    }
-    if (n.endsWith(".parquet")) {
-      try {
-        Table t = dev.personas.load.SweChatFolder.readParquet(file);
-        t.setName(n);
-        return t;
-      } catch (SQLException e) {
-        throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
-      }
-    }
-    throw new IllegalArgumentException("expected a .csv or .parquet file: " + file);
-  }
+
 }
