@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -198,6 +199,12 @@ public final class Features {
 
   /** As {@link #of}, also returning the problems met while importing labels. */
   public static Result compute(Dataset dataset, FeatureOptions options) {
+    int rows = dataset == null ? 0 : dataset.conversations().rowCount();
+    return compute(dataset, options, rows < PARALLEL_MIN_ROWS ? 1 : 4 * PARALLELISM);
+  }
+
+  /** As {@link #compute(Dataset, FeatureOptions)} with the sessions split into {@code parts}. */
+  static Result compute(Dataset dataset, FeatureOptions options, int parts) {
     if (dataset == null) throw new IllegalArgumentException("dataset is null");
     if (options == null) throw new IllegalArgumentException("options is null");
     Table conv = dataset.conversations();
@@ -210,28 +217,18 @@ public final class Features {
     Map<String, String> turnToSession = new HashMap<>();
 
     Cols c = new Cols(conv);
-    TableRec rec = new TableRec(c);
     int n = conv.rowCount();
     int[] order = sortedOrder(c, n);
+    // sessions are contiguous in that order: parts of whole sessions are accumulated in parallel,
+    // each session's rows by one thread in order, so the result does not depend on the split
+    int[] bounds = sessionParts(c, order, n, parts);
     Map<String, Acc[]> accs = new HashMap<>();
-    String cur = null;
-    Acc main = null;
-    Acc side = null;
-    for (int k = 0; k < n; k++) {
-      int i = order == null ? k : order[k];
-      rec.i = i;
-      String sid = c.sid.get(i);
-      if (!sid.equals(cur)) {
-        cur = sid;
-        Acc[] pair = accs.computeIfAbsent(sid, s -> new Acc[] {new Acc(), new Acc()});
-        main = pair[0];
-        side = pair[1];
-      }
-      if (!lp.wantedTurns.isEmpty()) {
-        String tid = c.turnId.get(i);
-        if (lp.wantedTurns.contains(tid)) turnToSession.put(tid, sid);
-      }
-      (rec.sidechain() && !options.includeSidechain() ? side : main).add(rec);
+    List<Part> done = IntStream.range(0, bounds.length - 1).parallel()
+        .mapToObj(p -> accumulate(c, order, bounds[p], bounds[p + 1], lp.wantedTurns, options))
+        .toList();
+    for (Part part : done) {
+      accs.putAll(part.accs);
+      turnToSession.putAll(part.turnToSession);
     }
 
     TreeSet<String> ids = new TreeSet<>(accs.keySet());
@@ -244,6 +241,60 @@ public final class Features {
     Table t = out.table();
     joinLabels(t, lp.labels, turnToSession, problems);
     return new Result(t, List.copyOf(problems));
+  }
+
+  /** Conversations rows below which one thread accumulates all sessions. */
+  static final int PARALLEL_MIN_ROWS = 20_000;
+  private static final int PARALLELISM = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+  /** Accumulators (main, sidechain) per session of one part, and its labelled turns. */
+  private record Part(Map<String, Acc[]> accs, Map<String, String> turnToSession) {}
+
+  /** Rows {@code from..to} of the sorted order (whole sessions) into fresh accumulators. */
+  private static Part accumulate(Cols c, int[] order, int from, int to, Set<String> wantedTurns,
+      FeatureOptions options) {
+    TableRec rec = new TableRec(c);
+    Map<String, Acc[]> accs = new HashMap<>();
+    Map<String, String> turnToSession = new HashMap<>();
+    String cur = null;
+    Acc main = null;
+    Acc side = null;
+    for (int k = from; k < to; k++) {
+      int i = order == null ? k : order[k];
+      rec.i = i;
+      String sid = c.sid.get(i);
+      if (!sid.equals(cur)) {
+        cur = sid;
+        Acc[] pair = accs.computeIfAbsent(sid, s -> new Acc[] {new Acc(), new Acc()});
+        main = pair[0];
+        side = pair[1];
+      }
+      if (!wantedTurns.isEmpty()) {
+        String tid = c.turnId.get(i);
+        if (wantedTurns.contains(tid)) turnToSession.put(tid, sid);
+      }
+      (rec.sidechain() && !options.includeSidechain() ? side : main).add(rec);
+    }
+    return new Part(accs, turnToSession);
+  }
+
+  /**
+   * Bounds of about {@code parts} row ranges of the sorted order that each hold whole sessions:
+   * {@code bounds[p]..bounds[p + 1]}, first 0, last n (ranges may be empty).
+   */
+  static int[] sessionParts(Cols c, int[] order, int n, int parts) {
+    int[] bounds = new int[parts + 1];
+    bounds[parts] = n;
+    for (int p = 1; p < parts; p++) {
+      int b = Math.max(bounds[p - 1], (int) ((long) n * p / parts));
+      while (b > 0 && b < n && sidAt(c, order, b).equals(sidAt(c, order, b - 1))) b++;
+      bounds[p] = b;
+    }
+    return bounds;
+  }
+
+  private static String sidAt(Cols c, int[] order, int k) {
+    return c.sid.get(order == null ? k : order[k]);
   }
 
   /** The label files of the options, read, and the turn ids they are keyed by (if any). */

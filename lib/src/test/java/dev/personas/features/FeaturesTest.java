@@ -37,6 +37,28 @@ class FeaturesTest {
   }
 
   @Test
+  void splittingSessionsAcrossThreadsChangesNothing() {
+    Transcripts tr = new Transcripts();
+    for (int k = 0; k < 9; k++) {
+      tr.session("s" + k).prompt("fix the parser " + k).read("a.py").edit("a.py").bash("pytest")
+          .prompt("no, undo that").edit("b.py").interrupt();
+    }
+    var ds = tr.dataset();
+    Table one = Features.compute(ds, FeatureOptions.defaults(), 1).table();
+    for (int parts : new int[] {2, 5, 40}) {
+      Table split = Features.compute(ds, FeatureOptions.defaults(), parts).table();
+      assertThat(split.rowCount()).isEqualTo(9);
+      assertThat(split.columnNames()).isEqualTo(one.columnNames());
+      for (String col : one.columnNames()) {
+        for (int i = 0; i < one.rowCount(); i++) {
+          assertThat(split.column(col).getString(i)).as("parts %d, %s row %d", parts, col, i)
+              .isEqualTo(one.column(col).getString(i));
+        }
+      }
+    }
+  }
+
+  @Test
   void noPromptsOnlyToolCalls() {
     Table t = new Transcripts().session("a").read("x.py").edit("x.py").bash("ls").features();
     assertThat(t.rowCount()).isEqualTo(1);
