@@ -35,6 +35,8 @@ import tech.tablesaw.api.Table;
  *       ({@link KMeans#fit}, seeds as the engine derives them), then the mean silhouette over all
  *       rows (n &lt;= 10,000: exact; the pairwise distance matrix computed once, as the engine
  *       does). Prints one JSON line per run: seconds, peak heap, max RSS, WCSS and silhouette per k.
+ *       The time excludes class initialisation ({@link RunStats#importClasses}), as the Python side
+ *       excludes its imports.
  * </ul>
  */
 public final class ClusterSweepRun {
@@ -89,6 +91,8 @@ public final class ClusterSweepRun {
       String[] p = lines.get(i).split(",");
       for (int j = 0; j < d; j++) x[i * d + j] = Double.parseDouble(p[j]);
     }
+    RunStats.importClasses("dev.personas.types.KMeans", "dev.personas.types.ClusterIndices",
+        "dev.personas.types.Seeds");
     EngineOptions o = EngineOptions.defaults();
     if (n > o.silhouetteExactLimit()) throw new IllegalArgumentException("n > exact silhouette limit");
     int[] all = new int[n];

@@ -14,8 +14,9 @@ import tech.tablesaw.api.Table;
  * Stage 1 of {@code bench/run} (issue 9): one run of parse + features over the development corpus
  * as the CLI does it ({@link Ingest#load} of {@code entire/}, then {@link Features#of}); prints one
  * JSON line {@code {seconds, cpu_seconds, bytes, sessions, rows, feature_rows, peak_heap_mib,
- * max_rss_kib}}. The time excludes JVM start-up (the Python side excludes interpreter start-up and
- * imports the same way). Usage: {@code ParseFeaturesRun corpusDir [threads] [repeats]}: with
+ * max_rss_kib}}. The time excludes JVM start-up and class initialisation ({@link
+ * RunStats#importClasses}), as the Python side excludes interpreter start-up and its imports.
+ * Usage: {@code ParseFeaturesRun corpusDir [threads] [repeats]}: with
  * repeats &gt; 1 the same work runs again in the same JVM, one line per run (the last one shows what
  * the work costs in a warm JVM, such as a running notebook kernel).
  */
@@ -26,6 +27,10 @@ public final class ParseFeaturesRun {
     Path corpus = Path.of(args.length > 0 ? args[0] : "/work/corpus-unpacked");
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
     int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    RunStats.importClasses("tech.tablesaw.api.Table", "dev.personas.load.Ingest",
+        "dev.personas.load.TranscriptFormats", "dev.personas.load.ToolTaxonomy",
+        "dev.personas.features.Features", "dev.personas.features.PushbackLexicon",
+        "dev.personas.features.ShellSignals");
     for (int run = 1; run <= repeats; run++) once(corpus, threads, run);
   }
 
