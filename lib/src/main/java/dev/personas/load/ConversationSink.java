@@ -68,8 +68,13 @@ public final class ConversationSink implements TranscriptSink {
     role[n] = t.role;
     turnType[n] = t.turnType;
     String c = t.content;
-    chars[n] = c == null ? 0 : c.length();
-    words[n] = wordCount(c);
+    if (t.contentChars >= 0) {
+      chars[n] = t.contentChars;
+      words[n] = t.contentWords;
+    } else {
+      chars[n] = c == null ? 0 : c.length();
+      words[n] = wordCount(c);
+    }
     content[n] = cap(c, maxContent);
     // hash the mostly distinct texts here, on the parser threads: the String caches it, and the
     // column fill (the content column's dictionary, one task) then no longer hashes 10k-char texts
@@ -148,13 +153,22 @@ public final class ConversationSink implements TranscriptSink {
       int to = Math.min(len, from + buf.length);
       s.getChars(from, to, buf, 0);
       for (int i = 0, m = to - from; i < m; i++) {
-        char c = buf[i];
-        int ws = c < 128 ? ASCII_WS[c] : Character.isWhitespace(c) ? 1 : 0;
+        int ws = whitespace(buf[i]);
         count += prevWs & ~ws; // branch-free: word starts are non-whitespace after whitespace
         prevWs = ws;
       }
     }
     return count;
+  }
+
+  /** 1 when {@code c} is whitespace ({@link Character#isWhitespace}), else 0. */
+  static int whitespace(char c) {
+    return c < 128 ? ASCII_WS[c] : Character.isWhitespace(c) ? 1 : 0;
+  }
+
+  @Override
+  public int maxContentChars() {
+    return maxContent;
   }
 
   private static final ThreadLocal<char[]> WORD_BUF = ThreadLocal.withInitial(() -> new char[4096]);
@@ -281,8 +295,9 @@ public final class ConversationSink implements TranscriptSink {
 
   /**
    * Appends many sinks' rows to a table with the canonical conversations columns, in the order of
-   * {@code parts}, filling each column in its own task on {@code pool} (columns are independent);
-   * the result is the same as calling {@link #appendTo} part by part.
+   * {@code parts}, filling each column in its own task on {@code pool} (columns are independent;
+   * null: one after the other on the calling thread); the result is the same as calling
+   * {@link #appendTo} part by part.
    */
   public static void appendAll(Table t, List<Part> parts, java.util.concurrent.ExecutorService pool) {
     List<Runnable> tasks = new ArrayList<>();
@@ -329,7 +344,15 @@ public final class ConversationSink implements TranscriptSink {
       }
     });
     List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
-    for (Runnable r : tasks) fs.add(pool.submit(r));
+    for (Runnable r : tasks) {
+      if (pool != null) {
+        fs.add(pool.submit(r));
+      } else {
+        java.util.concurrent.FutureTask<Void> f = new java.util.concurrent.FutureTask<>(r, null);
+        f.run();
+        fs.add(f);
+      }
+    }
     for (java.util.concurrent.Future<?> f : fs) {
       try {
         f.get();

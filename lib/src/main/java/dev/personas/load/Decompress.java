@@ -50,6 +50,14 @@ public final class Decompress {
     };
   }
 
+  /** The decompressed content of stored bytes (the bytes themselves when not compressed). */
+  public static byte[] bytes(byte[] stored) throws IOException {
+    if (kind(stored, stored.length).equals("none")) return stored;
+    try (InputStream in = wrap(new java.io.ByteArrayInputStream(stored))) {
+      return in.readAllBytes();
+    }
+  }
+
   /** Opens a file, decompressing gzip or xz content transparently. */
   public static InputStream open(Path file) throws IOException {
     return wrap(Files.newInputStream(file));

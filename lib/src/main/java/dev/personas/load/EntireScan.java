@@ -44,6 +44,30 @@ final class EntireScan {
   private static final Pattern CHUNK =
       Pattern.compile("^(full\\.jsonl|raw_transcript)(\\.\\d+)?(\\.gz|\\.xz)?$");
 
+  /**
+   * A metadata file read: hex SHA-256 of its (decompressed) bytes, and its JSON or why it is not
+   * JSON. Only an unreadable file throws.
+   */
+  record MetaRead(String sha256, JsonNode json, String error) {
+    static MetaRead of(SourceTree.Entry e) throws IOException {
+      byte[] bytes;
+      try (InputStream in = e.blob().open()) {
+        bytes = in.readAllBytes();
+      }
+      try {
+        bytes = Decompress.bytes(bytes);
+      } catch (IOException ex) {
+        return new MetaRead(Fingerprint.sha256(bytes), null, "corrupt compressed file: " + ex.getMessage());
+      }
+      String hash = Fingerprint.sha256(bytes);
+      try {
+        return new MetaRead(hash, JsonLines.MAPPER.readTree(bytes), null);
+      } catch (IOException ex) {
+        return new MetaRead(hash, null, ex.getMessage());
+      }
+    }
+  }
+
   /** One checkpoint's session metadata. */
   record Meta(String checkpointId, String sessionId, Instant createdAt, JsonNode json, String origin) {}
 
@@ -93,11 +117,16 @@ final class EntireScan {
    *
    * @param hashes receives (relative path, hex SHA-256) of every metadata file read
    * @param problems receives (origin, reason) of unreadable metadata files
+   * @param pool reads the metadata files in parallel (null: on the calling thread); the result
+   *     does not depend on it
    */
   static List<Job> scan(List<SourceTree.Entry> entries, String sourceKey, Map<String, String> hashes,
-      Map<String, String> problems) throws IOException {
+      Map<String, String> problems, java.util.concurrent.ExecutorService pool) throws IOException {
     Map<String, Folder> folders = new LinkedHashMap<>();
     List<SourceTree.Entry> rest = new ArrayList<>();
+    List<SourceTree.Entry> metaEntries = new ArrayList<>();
+    for (SourceTree.Entry e : entries) if (e.blob().name().equals("metadata.json")) metaEntries.add(e);
+    java.util.Iterator<MetaRead> metaReads = Workers.map(pool, metaEntries, null, MetaRead::of).iterator();
     // pass 1: session folders
     for (SourceTree.Entry e : entries) {
       Blob b = e.blob();
@@ -106,16 +135,11 @@ final class EntireScan {
         continue; // a sub-agent task record of a checkpoint (tasks/<tool_use_id>/checkpoint.json)
       }
       if (name.equals("metadata.json")) {
-        byte[] bytes;
-        try (InputStream in = Decompress.wrap(b.open())) {
-          bytes = in.readAllBytes();
-        }
-        hashes.put(sourceKey + b.path(), Fingerprint.sha256(bytes));
-        JsonNode n;
-        try {
-          n = JsonLines.MAPPER.readTree(bytes);
-        } catch (IOException ex) {
-          problems.put(b.origin(), "unreadable metadata.json: " + ex.getMessage());
+        MetaRead m = metaReads.next();
+        hashes.put(sourceKey + b.path(), m.sha256());
+        JsonNode n = m.json();
+        if (n == null) {
+          problems.put(b.origin(), "unreadable metadata.json: " + m.error());
           continue;
         }
         String sid = JsonLines.str(n, "session_id");

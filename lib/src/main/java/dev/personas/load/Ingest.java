@@ -10,8 +10,6 @@ import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -151,10 +149,27 @@ public final class Ingest {
       this.progress = progress;
     }
 
+    /** Worker threads of this run (scan, parse, column fill), created on first use. */
+    private ExecutorService pool;
+
+    /** The run's pool of {@code o.threads()} daemon threads; null when single-threaded. */
+    ExecutorService pool() {
+      if (o.threads() == 1) return null;
+      if (pool == null) {
+        pool = Executors.newFixedThreadPool(o.threads(), r -> {
+          Thread t = new Thread(r, "ingest-worker");
+          t.setDaemon(true);
+          return t;
+        });
+      }
+      return pool;
+    }
+
     IngestResult run(List<Path> sources) throws IOException {
       try {
         return doRun(sources);
       } finally {
+        if (pool != null) pool.shutdownNow();
         for (AutoCloseable c : closeables) {
           try {
             c.close();
@@ -227,7 +242,7 @@ public final class Ingest {
         for (SourceTree.Entry e : entries) {
           if (e.repo().repoId() != null) readFrom.computeIfAbsent(e.repo().repoId(), k -> new java.util.TreeSet<>()).add(kind);
         }
-        List<EntireScan.Job> scanned = EntireScan.scan(entries, key, hashes, metaProblems);
+        List<EntireScan.Job> scanned = EntireScan.scan(entries, key, hashes, metaProblems, pool());
         for (EntireScan.Job j : scanned) j.readFrom = kind;
         jobs.addAll(scanned);
       }
@@ -258,43 +273,9 @@ public final class Ingest {
     }
 
     List<Parsed> parseAll(List<EntireScan.Job> jobs) throws IOException {
-      List<Parsed> out = new ArrayList<>(jobs.size());
-      if (o.threads() == 1) {
-        for (EntireScan.Job j : jobs) out.add(parse(j, jobs.size()));
-        return out;
-      }
-      ExecutorService ex = Executors.newFixedThreadPool(o.threads(), r -> {
-        Thread t = new Thread(r, "ingest-parser");
-        t.setDaemon(true);
-        return t;
-      });
-      try {
-        // largest first keeps both cores busy to the end; results are collected in job order
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < jobs.size(); i++) order.add(i);
-        order.sort(Comparator.comparingLong((Integer i) -> -jobSize(jobs.get(i))).thenComparing(i -> i));
-        List<Future<Parsed>> fs = new ArrayList<>(Collections.nCopies(jobs.size(), null));
-        for (int i : order) {
-          EntireScan.Job j = jobs.get(i);
-          fs.set(i, ex.submit(() -> parse(j, jobs.size())));
-        }
-        for (Future<Parsed> f : fs) {
-          try {
-            out.add(f.get());
-          } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) throw io;
-            if (c instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(c);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-          }
-        }
-      } finally {
-        ex.shutdownNow();
-      }
-      return out;
+      // largest first keeps every thread busy to the end; results come in job order
+      return Workers.map(pool(), jobs, Comparator.comparingLong((EntireScan.Job j) -> -jobSize(j)),
+          j -> parse(j, jobs.size()));
     }
 
     static long jobSize(EntireScan.Job j) {
@@ -328,7 +309,7 @@ public final class Ingest {
       for (List<Blob> chunks : transcripts) {
         String label = String.join(" + ", chunks.stream().map(Blob::origin).toList());
         ConversationSink sink = new ConversationSink(o.maxContentChars(), o.maxToolInputChars());
-        MessageDigest md = Fingerprint.sha();
+        Fingerprint.ContentHash md = new Fingerprint.ContentHash();
         long[] count = new long[1];
         String format = null;
         String note = null;
@@ -360,7 +341,7 @@ public final class Ingest {
         } catch (IOException e) {
           note = "unreadable: " + e.getMessage();
         }
-        String hex = HexFormat.of().formatHex(md.digest());
+        String hex = md.hex();
         synchronized (hashes) {
           // keyed by source index and path relative to the source: independent of where it lives
           hashes.put(sourceKey + chunks.get(0).path() + "#" + chunks.size(), hex);
@@ -378,9 +359,9 @@ public final class Ingest {
     }
 
     /** Concatenation of the decompressed chunks, hashing the stored bytes and counting decompressed ones. */
-    static InputStream open(List<Blob> chunks, MessageDigest md, long[] count) throws IOException {
+    static InputStream open(List<Blob> chunks, Fingerprint.ContentHash md, long[] count) throws IOException {
       List<InputStream> parts = new ArrayList<>();
-      for (Blob b : chunks) parts.add(Decompress.wrap(new DigestInputStream(b.open(), md)));
+      for (Blob b : chunks) parts.add(Decompress.wrap(Fingerprint.hashing(b.open(), md)));
       InputStream seq = parts.size() == 1 ? parts.get(0) : new SequenceInputStream(Collections.enumeration(parts));
       return new java.io.BufferedInputStream(new CountingInputStream(seq, count), 1 << 16);
     }
@@ -421,16 +402,7 @@ public final class Ingest {
         int i = e.getValue();
         addSession(e.getKey(), jobs.get(i), parsed.get(i), sessions, parts);
       }
-      ExecutorService pool = Executors.newFixedThreadPool(o.threads(), r -> {
-        Thread th = new Thread(r, "ingest-columns");
-        th.setDaemon(true);
-        return th;
-      });
-      try {
-        ConversationSink.appendAll(conv, parts, pool);
-      } finally {
-        pool.shutdownNow();
-      }
+      ConversationSink.appendAll(conv, parts, pool());
       for (Parsed p : parsed) {
         for (ConversationSink s : p.sinks) s.release();
       }

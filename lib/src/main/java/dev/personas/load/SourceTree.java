@@ -69,7 +69,7 @@ public final class SourceTree {
   public static List<Entry> walkFolder(Path root, Map<String, String> hashes, List<Repo> repos)
       throws IOException {
     List<Entry> out = new ArrayList<>();
-    walk(root, "", repoOf(root, Repo.UNKNOWN, "", hashes, repos), out, hashes, repos);
+    walk(root, "", Repo.UNKNOWN, out, hashes, repos);
     return out;
   }
 
@@ -80,32 +80,51 @@ public final class SourceTree {
         file, Files.size(file)), Repo.UNKNOWN));
   }
 
-  private static void walk(Path dir, String rel, Repo repo, List<Entry> out, Map<String, String> hashes,
+  /**
+   * Lists {@code dir} (one {@code lstat} per child), finds its repository ({@link #repoOf}: the
+   * parent's unless {@code dir} is a repository root), then lists files and walks subfolders in
+   * name order.
+   */
+  private static void walk(Path dir, String rel, Repo parent, List<Entry> out, Map<String, String> hashes,
       List<Repo> repos) throws IOException {
-    List<Path> children;
-    try (Stream<Path> s = Files.list(dir)) {
-      children = s.sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
+    List<Path> children = new ArrayList<>();
+    boolean hasSource = false, hasCommits = false;
+    try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+      for (Path c : ds) {
+        String name = c.getFileName().toString();
+        if (name.equals("_source.json")) hasSource = Files.isRegularFile(c);
+        else if (name.equals("_commits.jsonl")) hasCommits = Files.isRegularFile(c);
+        if (name.startsWith("_") || name.equals(".git")) continue;
+        children.add(c);
+      }
     }
+    children.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+    Repo repo = repoOf(dir, parent, rel, hasSource, hasCommits, hashes, repos);
     for (Path c : children) {
       String name = c.getFileName().toString();
-      if (name.startsWith("_") || name.equals(".git")) continue;
       String r = rel.isEmpty() ? name : rel + "/" + name;
-      if (Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS)) {
-        walk(c, r, repoOf(c, repo, r, hashes, repos), out, hashes, repos);
-      } else if (Files.isRegularFile(c, LinkOption.NOFOLLOW_LINKS)) {
-        out.add(new Entry(new Blob.FileBlob(r, c, Files.size(c)), repo));
+      java.nio.file.attribute.BasicFileAttributes a;
+      try {
+        a = Files.readAttributes(c, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (java.nio.file.NoSuchFileException gone) {
+        continue; // removed while listing
+      }
+      if (a.isDirectory()) {
+        walk(c, r, repo, out, hashes, repos);
+      } else if (a.isRegularFile()) {
+        out.add(new Entry(new Blob.FileBlob(r, c, a.size()), repo));
       }
     }
   }
 
-  private static Repo repoOf(Path dir, Repo parent, String rel, Map<String, String> hashes, List<Repo> repos)
-      throws IOException {
-    Path src = dir.resolve("_source.json");
+  private static Repo repoOf(Path dir, Repo parent, String rel, boolean hasSource, boolean hasCommits,
+      Map<String, String> hashes, List<Repo> repos) throws IOException {
     String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
     boolean named = OWNER_REPO.matcher(name).matches();
-    if (!Files.isRegularFile(src) && !named) return parent;
+    if (!hasSource && !named) return parent;
     String repoId = named ? name.replace('+', '/') : null;
-    if (Files.isRegularFile(src)) {
+    if (hasSource) {
+      Path src = dir.resolve("_source.json");
       byte[] b = Files.readAllBytes(src);
       hashes.put(rel + "/_source.json", Fingerprint.sha256(b));
       try {
@@ -117,7 +136,7 @@ public final class SourceTree {
     }
     Map<String, String> authors = new HashMap<>();
     Path commits = dir.resolve("_commits.jsonl");
-    if (Files.isRegularFile(commits)) {
+    if (hasCommits) {
       hashes.put(rel + "/_commits.jsonl", Fingerprint.sha256(commits));
       try (InputStream in = Decompress.open(commits);
           BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -136,7 +155,7 @@ public final class SourceTree {
         }
       }
     }
-    Repo r = new Repo(repoId, Map.copyOf(authors), null, Files.isRegularFile(commits) ? commits : null);
+    Repo r = new Repo(repoId, Map.copyOf(authors), null, hasCommits ? commits : null);
     repos.add(r);
     return r;
   }

@@ -25,6 +25,15 @@ public interface TranscriptSink {
     problem(line, reason);
   }
 
+  /**
+   * Chars of {@code content} the sink keeps of a record: a parser may read a long text into a
+   * {@link CappedText} of this cap and hand over only the head with the whole text's counts
+   * ({@link Turn#contentChars}, {@link Turn#contentWords}). Defaults to no cap.
+   */
+  default int maxContentChars() {
+    return Integer.MAX_VALUE;
+  }
+
   /** Session-level facts; the parser writes into this object at any time. */
   SessionInfo session();
 }

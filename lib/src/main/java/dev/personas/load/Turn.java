@@ -17,8 +17,18 @@ public final class Turn {
   public String turnType;
   /** True for a real user prompt or an assistant text answer. */
   public boolean isConversational;
-  /** Full text of the record; the sink counts characters and words, then truncates. */
+  /**
+   * Text of the record: the full text, whose characters and words the sink counts before it
+   * truncates it; or, when {@link #contentChars} is set, a head already cut by a {@link CappedText}.
+   */
   public String content;
+  /**
+   * Length in UTF-16 chars and word count of the whole text when {@link #content} is only its head
+   * (a {@link CappedText} at the sink's {@link TranscriptSink#maxContentChars}); -1 when the sink
+   * counts {@link #content} itself.
+   */
+  public int contentChars = -1;
+  public int contentWords = -1;
   public String model;
   /** UTC; null when the record has none or it does not parse. */
   public Instant timestamp;
@@ -46,10 +56,40 @@ public final class Turn {
   /** Resets every field so the instance can be reused. */
   public Turn clear() {
     role = turnType = content = model = toolName = toolCallId = null;
+    contentChars = contentWords = -1;
     filePath = command = pattern = toolInputJson = messageId = event = null;
     timestamp = null;
     inputTokens = outputTokens = cacheReadInputTokens = null;
     isConversational = isError = isInterrupt = isSidechain = false;
     return this;
+  }
+
+  /** A copy of every field. */
+  public Turn copy() {
+    Turn a = this;
+    Turn c = new Turn();
+    c.role = a.role;
+    c.turnType = a.turnType;
+    c.isConversational = a.isConversational;
+    c.content = a.content;
+    c.contentChars = a.contentChars;
+    c.contentWords = a.contentWords;
+    c.model = a.model;
+    c.timestamp = a.timestamp;
+    c.inputTokens = a.inputTokens;
+    c.outputTokens = a.outputTokens;
+    c.cacheReadInputTokens = a.cacheReadInputTokens;
+    c.toolName = a.toolName;
+    c.toolCallId = a.toolCallId;
+    c.filePath = a.filePath;
+    c.command = a.command;
+    c.pattern = a.pattern;
+    c.toolInputJson = a.toolInputJson;
+    c.isError = a.isError;
+    c.isInterrupt = a.isInterrupt;
+    c.isSidechain = a.isSidechain;
+    c.messageId = a.messageId;
+    c.event = a.event;
+    return c;
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.personas.load.CappedText;
 import dev.personas.load.SessionInfo;
 import dev.personas.load.TranscriptFormat;
 import dev.personas.load.TranscriptSink;
@@ -106,11 +107,12 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
     boolean isSidechain, isMeta, toolInterrupted;
     /** The record's {@code message} object, streamed (null: none, or not an object). */
     Message message;
-    private final Message messageBuf = new Message();
+    private final Message messageBuf;
 
     Run(TranscriptSink sink) {
       this.sink = sink;
       this.info = sink.session();
+      this.messageBuf = new Message(new CappedText(sink.maxContentChars()));
       if (info.agent == null) info.agent = "Claude Code";
     }
 
@@ -177,7 +179,9 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
           }
           case "message" -> {
             if (v == JsonToken.START_OBJECT) {
-              messageBuf.read(p);
+              // an assistant's texts are only stored, so they are read capped; a user's texts are
+              // classified as a whole (and the type may come after the message: then uncapped)
+              messageBuf.read(p, "assistant".equals(type));
               message = messageBuf;
             } else {
               message = null;
@@ -305,7 +309,7 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
         return;
       }
       if (kind == Message.TEXT) {
-        userText(ts, message.contentText);
+        userText(ts, message.content.text);
         return;
       }
       if (kind != Message.ARRAY) {
@@ -317,12 +321,12 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
         Block b = message.blocks.get(i);
         String bt = b.type;
         if ("text".equals(bt)) {
-          userText(ts, b.text);
+          userText(ts, b.text.text);
         } else if ("tool_result".equals(bt)) {
           base(ts, "tool_result", "tool_result");
           t.toolCallId = b.toolUseId;
           t.isError = b.isError;
-          t.content = b.resultText;
+          b.result.into(t);
           if (toolInterrupted
               || (t.content != null && t.content.startsWith("[Request interrupted by user"))) {
             t.isInterrupt = true;
@@ -355,7 +359,7 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
         if (kind == Message.TEXT) {
           base(ts, "assistant", "assistant_response");
           t.isConversational = true;
-          t.content = message.contentText;
+          message.content.into(t);
           finishAssistant(model, msgId, usage);
           return;
         }
@@ -371,11 +375,11 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
           case "text" -> {
             base(ts, "assistant", "assistant_response");
             t.isConversational = true;
-            t.content = b.text;
+            b.text.into(t);
           }
           case "thinking", "redacted_thinking" -> {
             base(ts, "assistant", "assistant_thinking");
-            t.content = b.thinking;
+            b.thinking.into(t);
           }
           case "tool_use", "server_tool_use" -> {
             base(ts, "tool_use", "tool_use");
@@ -432,24 +436,85 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
   }
 
   /**
+   * A text value of a record: the whole string, or (read through a {@link CappedText}) its head
+   * with the whole string's length and word count.
+   */
+  static final class Text {
+    String text;
+    int chars = -1, words = -1;
+
+    void clear() {
+      text = null;
+      chars = words = -1;
+    }
+
+    void whole(String s) {
+      text = s;
+      chars = words = -1;
+    }
+
+    void capped(CappedText c) {
+      text = c.text();
+      chars = c.chars();
+      words = c.words();
+    }
+
+    /** Puts the text on a row's content (with its counts when capped). */
+    void into(Turn t) {
+      t.content = text;
+      t.contentChars = chars;
+      t.contentWords = words;
+    }
+
+    /**
+     * Reads a string value (the current token), through {@code cap} when not null; a non-string
+     * value is skipped and gives null.
+     */
+    void read(JsonParser p, JsonToken v, CappedText cap) throws IOException {
+      if (v != JsonToken.VALUE_STRING) {
+        p.skipChildren();
+        clear();
+      } else if (cap == null) {
+        whole(p.getText());
+      } else {
+        p.getText(cap.reset());
+        capped(cap);
+      }
+    }
+  }
+
+  /**
    * The parts of a record's {@code message} object that rows use, read from the streaming parser
    * (reused per record). Values read the way a tree read would give them (strings only where a
    * string is expected; the last of duplicate keys wins), but bulky parts no row uses (thinking
    * signatures, image and document data, unknown fields) are skipped without being decoded, and
-   * only a tool call's {@code input} and the {@code usage} object are built as trees.
+   * only a tool call's {@code input} and the {@code usage} object are built as trees. Texts that
+   * are only stored (an assistant's texts and thinking, tool results) are read through a
+   * {@link CappedText}, so a long tool output never becomes one String.
    */
   static final class Message {
     static final int NONE = 0, NULL = 1, TEXT = 2, ARRAY = 3, OTHER = 4;
+    final CappedText cap;
     String model, id;
     JsonNode usage;
     int contentKind;
-    String contentText;
+    /** {@code content} when it is a string. */
+    final Text content = new Text();
     final java.util.ArrayList<Block> blocks = new java.util.ArrayList<>();
     int blockCount;
 
-    /** Reads the object whose START_OBJECT is the parser's current token, to its END_OBJECT. */
-    void read(JsonParser p) throws IOException {
-      model = id = contentText = null;
+    Message(CappedText cap) {
+      this.cap = cap;
+    }
+
+    /**
+     * Reads the object whose START_OBJECT is the parser's current token, to its END_OBJECT.
+     *
+     * @param capTexts whether text and thinking are only stored (an assistant's), so read capped
+     */
+    void read(JsonParser p, boolean capTexts) throws IOException {
+      model = id = null;
+      content.clear();
       usage = null;
       contentKind = NONE;
       blockCount = 0;
@@ -462,11 +527,11 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
           case "id" -> id = v == JsonToken.VALUE_STRING ? p.getText() : null;
           case "usage" -> usage = tree(p, v);
           case "content" -> {
-            contentText = null;
+            content.clear();
             blockCount = 0;
             if (v == JsonToken.VALUE_STRING) {
               contentKind = TEXT;
-              contentText = p.getText();
+              content.read(p, v, capTexts ? cap : null);
             } else if (v == JsonToken.VALUE_NULL) {
               contentKind = NULL;
             } else if (v == JsonToken.START_ARRAY) {
@@ -479,7 +544,7 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
                   continue;
                 }
                 if (blockCount == blocks.size()) blocks.add(new Block());
-                blocks.get(blockCount++).read(p);
+                blocks.get(blockCount++).read(p, capTexts ? cap : null, cap);
               }
             } else {
               contentKind = OTHER;
@@ -495,15 +560,23 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
 
   /** One object of {@code message.content} (see {@link Message}). */
   static final class Block {
-    String type, text, thinking, name, id, toolUseId;
+    String type, name, id, toolUseId;
+    final Text text = new Text(), thinking = new Text();
     boolean isError;
     /** A tool call's input as a tree (null: absent). */
     JsonNode input;
-    /** A tool result's content as {@link #blockText} gives it. */
-    String resultText;
+    /** A tool result's content as {@link #blockText} gives it (capped). */
+    final Text result = new Text();
 
-    void read(JsonParser p) throws IOException {
-      type = text = thinking = name = id = toolUseId = resultText = null;
+    /**
+     * @param textCap reads {@code text} and {@code thinking} through it (null: whole strings)
+     * @param resultCap reads a tool result's {@code content} through it
+     */
+    void read(JsonParser p, CappedText textCap, CappedText resultCap) throws IOException {
+      type = name = id = toolUseId = null;
+      text.clear();
+      thinking.clear();
+      result.clear();
       isError = false;
       input = null;
       JsonToken tok;
@@ -512,14 +585,14 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
         JsonToken v = p.nextToken();
         switch (f) {
           case "type" -> type = str(p, v);
-          case "text" -> text = str(p, v);
-          case "thinking" -> thinking = str(p, v);
+          case "text" -> text.read(p, v, textCap);
+          case "thinking" -> thinking.read(p, v, textCap);
           case "name" -> name = str(p, v);
           case "id" -> id = str(p, v);
           case "tool_use_id" -> toolUseId = str(p, v);
           case "is_error" -> isError = asBoolean(p, v);
           case "input" -> input = tree(p, v);
-          case "content" -> resultText = resultText(p, v);
+          case "content" -> resultText(p, v, resultCap, result);
           default -> p.skipChildren();
         }
       }
@@ -548,12 +621,27 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
       }
     }
 
-    /** {@link #blockText} of the value, without building its tree. */
-    private static String resultText(JsonParser p, JsonToken v) throws IOException {
-      if (v == JsonToken.VALUE_NULL) return null;
-      if (v == JsonToken.VALUE_STRING) return p.getText();
-      if (v != JsonToken.START_ARRAY) return tree(p, v).toString();
-      StringBuilder sb = new StringBuilder();
+    /**
+     * {@link #blockText} of the value into {@code out}, through {@code cap}, without building its
+     * tree: a string; or the pieces of a list (an element's {@code text}, else {@code [type]} for
+     * an element of another type than text) joined by newlines; null for JSON null; the JSON of
+     * anything else. (Of duplicate {@code text} keys in one list element, the first is read.)
+     */
+    private static void resultText(JsonParser p, JsonToken v, CappedText cap, Text out) throws IOException {
+      if (v == JsonToken.VALUE_NULL) {
+        out.clear();
+        return;
+      }
+      if (v == JsonToken.VALUE_STRING) {
+        out.read(p, v, cap);
+        return;
+      }
+      cap.reset();
+      if (v != JsonToken.START_ARRAY) {
+        cap.write(tree(p, v).toString());
+        out.capped(cap);
+        return;
+      }
       JsonToken e;
       while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
         if (e == null) throw new com.fasterxml.jackson.core.JsonParseException(p, "array not closed");
@@ -561,24 +649,29 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
           p.skipChildren();
           continue;
         }
-        String text = null, type = null;
+        String type = null;
+        boolean hasText = false;
         JsonToken tok;
         while ((tok = p.nextToken()) == JsonToken.FIELD_NAME) {
           String f = p.currentName();
           JsonToken w = p.nextToken();
-          if ("text".equals(f)) text = str(p, w);
-          else if ("type".equals(f)) type = str(p, w);
-          else p.skipChildren();
+          if ("text".equals(f) && w == JsonToken.VALUE_STRING && !hasText) {
+            cap.piece();
+            p.getText(cap);
+            hasText = true;
+          } else if ("type".equals(f)) {
+            type = str(p, w);
+          } else {
+            p.skipChildren();
+          }
         }
         if (tok != JsonToken.END_OBJECT) throw new com.fasterxml.jackson.core.JsonParseException(p, "object not closed");
-        String s = text;
-        if (s == null && type != null && !"text".equals(type)) s = "[" + type + "]";
-        if (s != null) {
-          if (sb.length() > 0) sb.append('\n');
-          sb.append(s);
+        if (!hasText && type != null && !"text".equals(type)) {
+          cap.piece();
+          cap.write("[" + type + "]");
         }
       }
-      return sb.toString();
+      out.capped(cap);
     }
   }
 

@@ -47,7 +47,7 @@ final class Emit {
   }
 
   void send() {
-    if (held != null) held.add(copy(t));
+    if (held != null) held.add(t.copy());
     else sink.turn(t);
   }
 
@@ -87,30 +87,6 @@ final class Emit {
     return held != null;
   }
 
-  private static Turn copy(Turn a) {
-    Turn c = new Turn();
-    c.role = a.role;
-    c.turnType = a.turnType;
-    c.isConversational = a.isConversational;
-    c.content = a.content;
-    c.model = a.model;
-    c.timestamp = a.timestamp;
-    c.inputTokens = a.inputTokens;
-    c.outputTokens = a.outputTokens;
-    c.cacheReadInputTokens = a.cacheReadInputTokens;
-    c.toolName = a.toolName;
-    c.toolCallId = a.toolCallId;
-    c.filePath = a.filePath;
-    c.command = a.command;
-    c.pattern = a.pattern;
-    c.toolInputJson = a.toolInputJson;
-    c.isError = a.isError;
-    c.isInterrupt = a.isInterrupt;
-    c.isSidechain = a.isSidechain;
-    c.messageId = a.messageId;
-    c.event = a.event;
-    return c;
-  }
 
   /** A real prompt typed by a person. */
   void prompt(String text, Instant ts) {
