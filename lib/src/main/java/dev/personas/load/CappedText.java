@@ -68,6 +68,11 @@ public final class CappedText extends Writer {
   }
 
   @Override
+  public void write(String s) {
+    write(s, 0, s.length());
+  }
+
+  @Override
   public void write(String s, int off, int len) {
     char[] b = new char[len];
     s.getChars(off, off + len, b, 0);

@@ -161,4 +161,41 @@ class ClaudeCodeFormatTest {
       assertThat(p.reason()).containsIgnoringCase("UTF-8");
     });
   }
+
+  /** Long texts: counted whole, stored capped, whichever way the parser reads them. */
+  @Test
+  void longToolResultsAndAnswersAreCountedWholeAndStoredCapped() throws Exception {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 3000; i++) b.append("word").append(i).append(i % 7 == 0 ? "\n" : " ").append("\u00e9\uD83D\uDE00 ");
+    String big = b.toString(); // ~45,000 chars with escapes, multi-byte UTF-8 and surrogate pairs
+    String json = dev.personas.load.formats.JsonLines.MAPPER.writeValueAsString(big);
+    String head = "{\"type\":\"user\",\"sessionId\":\"s1\",\"uuid\":\"u0\",\"timestamp\":\"2026-02-01T10:00:00Z\",";
+    String text = head + "\"message\":{\"role\":\"user\",\"content\":\"look\"}}\n"
+        // assistant answer and thinking, type before message (read capped)
+        + "{\"type\":\"assistant\",\"sessionId\":\"s1\",\"uuid\":\"u1\",\"timestamp\":\"2026-02-01T10:00:01Z\","
+        + "\"message\":{\"id\":\"m1\",\"role\":\"assistant\",\"content\":[{\"type\":\"thinking\",\"thinking\":" + json
+        + "},{\"type\":\"text\",\"text\":" + json + "}]}}\n"
+        // tool result as a string and as a list of text blocks (joined by newlines)
+        + head.replace("u0", "u2") + "\"message\":{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t1\",\"content\":" + json + "}]}}\n"
+        + head.replace("u0", "u3") + "\"message\":{\"role\":\"user\",\"content\":[{\"tool_use_id\":\"t2\",\"content\":[{\"type\":\"text\",\"text\":" + json
+        + "},{\"type\":\"image\",\"source\":{}},{\"type\":\"text\",\"text\":\"tail\"}],\"type\":\"tool_result\"}]}}\n"
+        // the assistant's type after its message: read whole, same result
+        + "{\"sessionId\":\"s1\",\"uuid\":\"u4\",\"message\":{\"id\":\"m2\",\"role\":\"assistant\",\"content\":" + json + "},\"type\":\"assistant\"}\n"
+        // a long pasted prompt is classified and stored from the whole text
+        + head.replace("u0", "u5") + "\"message\":{\"role\":\"user\",\"content\":" + json + "}}\n";
+    Table t = parse(text, 10_000);
+    assertThat(lastSink.problems()).isEmpty();
+    assertThat(t.stringColumn("turn_type").asList()).containsExactly("user_prompt", "assistant_thinking",
+        "assistant_response", "tool_result", "tool_result", "assistant_response", "user_prompt");
+    String joined = big + "\n[image]\ntail";
+    for (int r : new int[] {1, 2, 3, 5, 6}) {
+      assertThat(t.intColumn("char_count").get(r)).as("row %d", r).isEqualTo(big.length());
+      assertThat(t.intColumn("word_count").get(r)).as("row %d", r).isEqualTo(ConversationSink.wordCount(big));
+      assertThat(t.stringColumn("content").get(r)).as("row %d", r).isEqualTo(ConversationSink.cap(big, 10_000));
+    }
+    assertThat(t.intColumn("char_count").get(4)).isEqualTo(joined.length());
+    assertThat(t.intColumn("word_count").get(4)).isEqualTo(ConversationSink.wordCount(joined));
+    assertThat(t.stringColumn("content").get(4)).isEqualTo(ConversationSink.cap(joined, 10_000));
+    assertThat(t.stringColumn("content").get(4)).hasSize(10_000);
+  }
 }

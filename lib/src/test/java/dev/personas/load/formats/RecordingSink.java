@@ -31,28 +31,7 @@ final class RecordingSink implements TranscriptSink {
     if ("user_prompt".equals(t.turnType)) prompts++;
     if ("tool_use".equals(t.turnType)) toolUses++;
     if (!keep) return;
-    Turn c = new Turn();
-    c.role = t.role;
-    c.turnType = t.turnType;
-    c.isConversational = t.isConversational;
-    c.content = t.content;
-    c.model = t.model;
-    c.timestamp = t.timestamp;
-    c.inputTokens = t.inputTokens;
-    c.outputTokens = t.outputTokens;
-    c.cacheReadInputTokens = t.cacheReadInputTokens;
-    c.toolName = t.toolName;
-    c.toolCallId = t.toolCallId;
-    c.filePath = t.filePath;
-    c.command = t.command;
-    c.pattern = t.pattern;
-    c.toolInputJson = t.toolInputJson;
-    c.isError = t.isError;
-    c.isInterrupt = t.isInterrupt;
-    c.isSidechain = t.isSidechain;
-    c.messageId = t.messageId;
-    c.event = t.event;
-    turns.add(c);
+    turns.add(t.copy());
   }
 
   @Override
