@@ -14,5 +14,6 @@ mvn -B -q -o -pl bench -am compile
 cp_file="$root/lib/target/lib.classpath"
 mvn -B -q -o -pl lib dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
 jmh="$(find ~/.m2/repository/org/openjdk/jmh/jmh-core -name '*.jar' | head -1)"
-exec java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$root/bench/target/classes:$root/lib/target/classes:$(cat "$cp_file"):$jmh" \
+read -ra product_opts <<< "$(sed -e 's/#.*//' "$root/bin/jvm-options" | xargs)" # what users run
+exec java -Xmx2g "${product_opts[@]}" ${BENCH_JAVA_OPTS:-} -cp "$root/bench/target/classes:$root/lib/target/classes:$(cat "$cp_file"):$jmh" \
   dev.personas.bench.IngestBench "${1:-$corpus/entire}" "${2:-3}" "${3:-$(nproc)}"

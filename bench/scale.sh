@@ -15,7 +15,8 @@ mvn -B -q -o -pl bench dependency:build-classpath -Dmdep.outputFile="$cp_file" >
 # this worktree's lib classes, not whatever workbench-lib jar another checkout installed in ~/.m2
 deps="$(tr ':' '\n' < "$cp_file" | grep -v '/workbench-lib/' | paste -sd: -)"
 cp="$root/bench/target/classes:$root/lib/target/classes:$deps"
-java_opts=(-Xmx4g -XX:+UseParallelGC -Dorg.bytedeco.javacpp.cachedir="$HOME/.javacpp")
+read -ra product_opts <<< "$(sed -e 's/#.*//' "$root/bin/jvm-options" | xargs)" # what users run
+java_opts=(-Xmx4g "${product_opts[@]}" -Dorg.bytedeco.javacpp.cachedir="$HOME/.javacpp")
 if [ -n "${GENERATE:-}" ]; then
   start=$(date +%s.%N)
   java "${java_opts[@]}" -cp "$cp" dev.personas.cli.Main generate --sessions "$GENERATE" \

@@ -12,7 +12,8 @@ deps="$(tr ':' '\n' < "$cp_file" | grep -v '/workbench-lib/' | paste -sd: -)"
 cp="$root/bench/target/classes:$root/lib/target/classes:$deps"
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(20000 400000)
+read -ra product_opts <<< "$(sed -e 's/#.*//' "$root/bin/jvm-options" | xargs)" # what users run
 for n in "${sizes[@]}"; do
-  java -Xmx4g -XX:+UseParallelGC -Dorg.bytedeco.javacpp.cachedir="$HOME/.javacpp" \
+  java -Xmx4g "${product_opts[@]}" -Dorg.bytedeco.javacpp.cachedir="$HOME/.javacpp" \
     -cp "$cp" dev.personas.bench.TypesBench "$n" "${BOOTSTRAPS:-100}" "${RESTARTS:-10}" "${THREADS:-2}"
 done
