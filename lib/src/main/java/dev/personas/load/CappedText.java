@@ -50,7 +50,9 @@ public final class CappedText extends Writer {
 
   @Override
   public void write(char[] b, int off, int len) {
-    if (head.length() < cap + 1) head.append(b, off, Math.min(len, cap + 1 - head.length()));
+    // one char beyond the cap is kept, to tell a surrogate pair at the cap (long: cap may be MAX_VALUE)
+    long room = (long) cap + 1 - head.length();
+    if (room > 0) head.append(b, off, (int) Math.min(len, room));
     chars += len;
     int count = 0, prev = prevWs;
     for (int i = off, end = off + len; i < end; i++) {

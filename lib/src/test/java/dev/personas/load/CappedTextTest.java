@@ -53,6 +53,9 @@ class CappedTextTest {
     assertThat(c.truncated()).isFalse();
     assertThat(c.reset().text()).isEmpty();
     assertThat(c.words()).isZero();
+    CappedText uncapped = new CappedText(Integer.MAX_VALUE);
+    uncapped.write("no cap at all");
+    assertThat(uncapped.text()).isEqualTo("no cap at all");
     assertThatThrownBy(() -> new CappedText(0)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cap 0");
   }

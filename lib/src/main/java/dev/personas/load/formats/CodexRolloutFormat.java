@@ -110,6 +110,13 @@ public final class CodexRolloutFormat extends JsonlFormat {
     return SKIP;
   }
 
+  /** A tool call's output ({@code payload.output}, or {@code output} of an early unwrapped item). */
+  @Override
+  Json.CapRule capRule() {
+    return (parent, field) -> field.equals("output")
+        && (parent == null || parent.equals("payload") || parent.equals("item"));
+  }
+
   @Override
   Session session(Emit out) {
     return new CodexSession(out);
@@ -273,6 +280,7 @@ public final class CodexRolloutFormat extends JsonlFormat {
           String text = outputText(o);
           if (text == null && pt.equals("tool_search_output")) text = Json.text(p, "status");
           Turn t = out.toolResult(null, Json.text(p, "call_id"), text, isErrorOutput(text), ts);
+          if (o instanceof Json.CappedTextNode c) c.into(t); // a long output, read capped
           out.send();
         }
         case "agent_message" -> {

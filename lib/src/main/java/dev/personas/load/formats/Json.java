@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.personas.load.CappedText;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -43,6 +44,52 @@ final class Json {
    * prompts) then cost only a byte scan.
    */
   static JsonNode readTree(JsonParser p, Set<String> skip) throws IOException {
+    return readTree(p, skip, null, null, null);
+  }
+
+  /** Which string values of a tree are only stored (so read through a {@link CappedText}). */
+  @FunctionalInterface
+  interface CapRule {
+    /**
+     * @param parent name of the field holding the enclosing object (null: the record itself)
+     * @param field the field's name
+     */
+    boolean capped(String parent, String field);
+  }
+
+  /**
+   * A string value read through a {@link CappedText}: {@link #textValue} is the head, {@link
+   * #chars} and {@link #words} count the whole string.
+   */
+  static final class CappedTextNode extends com.fasterxml.jackson.databind.node.TextNode {
+    private static final long serialVersionUID = 1L;
+    final int chars, words;
+
+    CappedTextNode(CappedText c) {
+      super(c.text());
+      this.chars = c.chars();
+      this.words = c.words();
+    }
+
+    /** Puts the head on a row's content with the whole string's counts. */
+    void into(dev.personas.load.Turn t) {
+      t.content = textValue();
+      t.contentChars = chars;
+      t.contentWords = words;
+    }
+  }
+
+  /**
+   * {@link #readTree(JsonParser, Set)} where the string values of the fields {@code rule} names
+   * are read through {@code cap} into {@link CappedTextNode}s (a value no longer than the cap
+   * gives a plain text node).
+   */
+  static JsonNode readTree(JsonParser p, Set<String> skip, CappedText cap, CapRule rule) throws IOException {
+    return readTree(p, skip, cap, rule, null);
+  }
+
+  private static JsonNode readTree(JsonParser p, Set<String> skip, CappedText cap, CapRule rule,
+      String parent) throws IOException {
     JsonToken t = p.currentToken();
     if (t == null) return null;
     switch (t) {
@@ -51,12 +98,17 @@ final class Json {
         JsonToken f;
         while ((f = p.nextToken()) == JsonToken.FIELD_NAME) {
           String name = p.currentName();
-          p.nextToken();
+          JsonToken v = p.nextToken();
           if (skip.contains(name)) {
             p.skipChildren();
             continue;
           }
-          o.set(name, readTree(p, skip));
+          if (v == JsonToken.VALUE_STRING && rule != null && rule.capped(parent, name)) {
+            p.getText(cap.reset());
+            o.set(name, cap.truncated() ? new CappedTextNode(cap) : NODES.textNode(cap.text()));
+            continue;
+          }
+          o.set(name, readTree(p, skip, cap, rule, name));
         }
         if (f != JsonToken.END_OBJECT) throw new JsonParseException(p, "object not closed");
         return o;
@@ -66,7 +118,7 @@ final class Json {
         JsonToken e;
         while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
           if (e == null) throw new JsonParseException(p, "array not closed");
-          a.add(readTree(p, skip));
+          a.add(readTree(p, skip, cap, rule, parent));
         }
         return a;
       }

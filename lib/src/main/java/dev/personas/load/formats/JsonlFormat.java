@@ -39,6 +39,14 @@ abstract class JsonlFormat implements TranscriptFormat {
     return Set.of();
   }
 
+  /**
+   * String fields whose values are only stored as row content, so read through a {@link
+   * dev.personas.load.CappedText} at the sink's content cap (null: none).
+   */
+  Json.CapRule capRule() {
+    return null;
+  }
+
   /** A new parse state writing to {@code out}. */
   abstract Session session(Emit out);
 
@@ -49,6 +57,8 @@ abstract class JsonlFormat implements TranscriptFormat {
     Session s = session(out);
     Lines lines = new Lines(in);
     Set<String> skip = skipFields();
+    Json.CapRule rule = capRule();
+    dev.personas.load.CappedText cap = rule == null ? null : new dev.personas.load.CappedText(sink.maxContentChars());
     while (lines.next()) {
       if (lines.len() == 0 || lines.blank()) continue;
       long no = lines.lineNo();
@@ -60,7 +70,7 @@ abstract class JsonlFormat implements TranscriptFormat {
           continue;
         }
         while (t == JsonToken.START_OBJECT) {
-          JsonNode rec = Json.readTree(p, skip);
+          JsonNode rec = Json.readTree(p, skip, cap, rule);
           out.records++;
           try {
             s.record(rec, no);

@@ -199,4 +199,26 @@ class CodexRolloutFormatTest {
         .isTrue();
     assertThat(CodexRolloutFormat.isErrorOutput("plain output")).isFalse();
   }
+
+  /** A long tool output is read capped: counted whole, stored as its head, error flag from its start. */
+  @Test
+  void longToolOutputIsCountedWholeAndStoredCapped() throws Exception {
+    StringBuilder b = new StringBuilder("Process exited with code 2\nOutput:\n");
+    for (int i = 0; i < 4000; i++) b.append("line ").append(i).append(" \u00e9\uD83D\uDE00\n");
+    String big = b.toString();
+    String text = "{\"timestamp\":\"2026-03-01T10:00:00.000Z\",\"type\":\"session_meta\",\"payload\":{\"id\":\"s-long\",\"cwd\":\"/w\"}}\n"
+        + "{\"timestamp\":\"2026-03-01T10:00:01.000Z\",\"type\":\"response_item\",\"payload\":{\"type\":\"function_call\",\"name\":\"exec_command\",\"call_id\":\"c1\",\"arguments\":\"{\\\"cmd\\\":\\\"make\\\"}\"}}\n"
+        + "{\"timestamp\":\"2026-03-01T10:00:02.000Z\",\"type\":\"response_item\",\"payload\":{\"type\":\"function_call_output\",\"call_id\":\"c1\",\"output\":"
+        + JsonLines.MAPPER.writeValueAsString(big) + "}}\n";
+    dev.personas.load.ConversationSink sink = new dev.personas.load.ConversationSink(10_000, 10_000);
+    new CodexRolloutFormat().parse(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), sink);
+    tech.tablesaw.api.Table t = dev.personas.schema.Schema.emptyConversations();
+    sink.appendTo(t, "s", "o/r", "u", "Codex", 0);
+    assertThat(sink.problems()).isEmpty();
+    int r = t.stringColumn("turn_type").asList().indexOf("tool_result");
+    assertThat(t.intColumn("char_count").get(r)).isEqualTo(big.length());
+    assertThat(t.intColumn("word_count").get(r)).isEqualTo(dev.personas.load.ConversationSink.wordCount(big));
+    assertThat(t.stringColumn("content").get(r)).isEqualTo(dev.personas.load.ConversationSink.cap(big, 10_000));
+    assertThat(t.booleanColumn("is_error").get(r)).isTrue();
+  }
 }
