@@ -222,7 +222,7 @@ public final class Ingest {
           for (CodeCommit c : cs) shas.append(c.sha()).append('\n');
           hashes.put(key + "git-trailer-commits", Fingerprint.sha256(shas.toString().getBytes(StandardCharsets.UTF_8)));
         } else if (Files.isDirectory(src)) {
-          entries = SourceTree.walkFolder(src, prefixed(key), repos);
+          entries = SourceTree.walkFolder(src, prefixed(key), repos, pool());
           kind = "folder";
         } else {
           entries = SourceTree.file(src);

@@ -68,10 +68,22 @@ public final class SourceTree {
    */
   public static List<Entry> walkFolder(Path root, Map<String, String> hashes, List<Repo> repos)
       throws IOException {
+    return walkFolder(root, hashes, repos, null);
+  }
+
+  /**
+   * {@link #walkFolder(Path, Map, List)} with the subfolders of {@code root} walked in parallel on
+   * {@code pool} (null: on the calling thread); the result does not depend on it.
+   */
+  public static List<Entry> walkFolder(Path root, Map<String, String> hashes, List<Repo> repos,
+      java.util.concurrent.ExecutorService pool) throws IOException {
     List<Entry> out = new ArrayList<>();
-    walk(root, "", Repo.UNKNOWN, out, hashes, repos);
+    walk(root, "", Repo.UNKNOWN, out, hashes, repos, pool);
     return out;
   }
+
+  /** What the walk of one subfolder found, to be appended in name order. */
+  private record Subtree(List<Entry> entries, Map<String, String> hashes, List<Repo> repos) {}
 
   /** A single file as a one-entry tree. */
   public static List<Entry> file(Path file) throws IOException {
@@ -86,7 +98,7 @@ public final class SourceTree {
    * name order.
    */
   private static void walk(Path dir, String rel, Repo parent, List<Entry> out, Map<String, String> hashes,
-      List<Repo> repos) throws IOException {
+      List<Repo> repos, java.util.concurrent.ExecutorService pool) throws IOException {
     List<Path> children = new ArrayList<>();
     boolean hasSource = false, hasCommits = false;
     try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
@@ -100,20 +112,39 @@ public final class SourceTree {
     }
     children.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
     Repo repo = repoOf(dir, parent, rel, hasSource, hasCommits, hashes, repos);
+    if (pool != null) {
+      // each child on its own (a file is a one-entry subtree), appended in name order
+      for (Subtree t : Workers.map(pool, children, null, c -> {
+        Subtree t = new Subtree(new ArrayList<>(), new HashMap<>(), new ArrayList<>());
+        String name = c.getFileName().toString();
+        visit(c, rel.isEmpty() ? name : rel + "/" + name, repo, t.entries(), t.hashes(), t.repos());
+        return t;
+      })) {
+        out.addAll(t.entries());
+        t.hashes().forEach(hashes::put); // put, not putAll: the caller's map may key its own way
+        repos.addAll(t.repos());
+      }
+      return;
+    }
     for (Path c : children) {
       String name = c.getFileName().toString();
-      String r = rel.isEmpty() ? name : rel + "/" + name;
-      java.nio.file.attribute.BasicFileAttributes a;
-      try {
-        a = Files.readAttributes(c, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      } catch (java.nio.file.NoSuchFileException gone) {
-        continue; // removed while listing
-      }
-      if (a.isDirectory()) {
-        walk(c, r, repo, out, hashes, repos);
-      } else if (a.isRegularFile()) {
-        out.add(new Entry(new Blob.FileBlob(r, c, a.size()), repo));
-      }
+      visit(c, rel.isEmpty() ? name : rel + "/" + name, repo, out, hashes, repos);
+    }
+  }
+
+  /** One child of a folder: walks a subfolder, lists a regular file, ignores anything else. */
+  private static void visit(Path c, String rel, Repo repo, List<Entry> out, Map<String, String> hashes,
+      List<Repo> repos) throws IOException {
+    java.nio.file.attribute.BasicFileAttributes a;
+    try {
+      a = Files.readAttributes(c, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (java.nio.file.NoSuchFileException gone) {
+      return; // removed while listing
+    }
+    if (a.isDirectory()) {
+      walk(c, rel, repo, out, hashes, repos, null);
+    } else if (a.isRegularFile()) {
+      out.add(new Entry(new Blob.FileBlob(rel, c, a.size()), repo));
     }
   }
 
