@@ -50,7 +50,7 @@ record CodeCommit(String sha, String repoId, String author, Instant authoredAt, 
         if (s.isBlank()) continue;
         JsonNode n;
         try {
-          n = JsonLines.MAPPER.readTree(s);
+          n = JsonLines.tree(s);
         } catch (IOException e) {
           problems.add(new IngestReport.LineProblem(line, "not JSON: " + e.getMessage().lines().findFirst().orElse("")));
           continue;

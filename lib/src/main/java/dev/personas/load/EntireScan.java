@@ -61,7 +61,7 @@ final class EntireScan {
       }
       String hash = Fingerprint.sha256(bytes);
       try {
-        return new MetaRead(hash, JsonLines.MAPPER.readTree(bytes), null);
+        return new MetaRead(hash, JsonLines.tree(bytes), null);
       } catch (IOException ex) {
         return new MetaRead(hash, null, ex.getMessage());
       }

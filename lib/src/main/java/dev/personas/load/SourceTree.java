@@ -159,7 +159,7 @@ public final class SourceTree {
       byte[] b = Files.readAllBytes(src);
       hashes.put(rel + "/_source.json", Fingerprint.sha256(b));
       try {
-        String id = JsonLines.str(JsonLines.MAPPER.readTree(b), "repo_id");
+        String id = JsonLines.str(JsonLines.tree(b), "repo_id");
         if (id != null && !id.isBlank()) repoId = id;
       } catch (IOException e) {
         // unreadable descriptor: keep the folder-name id
@@ -174,7 +174,7 @@ public final class SourceTree {
         for (String line = r.readLine(); line != null; line = r.readLine()) {
           if (line.isBlank()) continue;
           try {
-            JsonNode n = JsonLines.MAPPER.readTree(line);
+            JsonNode n = JsonLines.tree(line);
             String author = JsonLines.str(n, "author_name");
             JsonNode ids = n.get("checkpoint_ids");
             if (author != null && ids != null && ids.isArray()) {

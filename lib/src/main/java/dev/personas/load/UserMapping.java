@@ -47,7 +47,7 @@ public final class UserMapping {
         for (String line = first; line != null; line = r.readLine()) {
           if (line.isBlank()) continue;
           try {
-            JsonNode n = JsonLines.MAPPER.readTree(line);
+            JsonNode n = JsonLines.tree(line);
             put(m, JsonLines.str(n, "session_id"), JsonLines.str(n, "user_id"));
           } catch (IOException e) {
             // a malformed mapping line is ignored; the session falls back to the next identity source

@@ -678,7 +678,7 @@ public final class ClaudeCodeFormat implements TranscriptFormat {
   /** The value at the parser's current token as a tree (JSON null as a NullNode). */
   static JsonNode tree(JsonParser p, JsonToken v) throws IOException {
     if (v == JsonToken.VALUE_NULL) return com.fasterxml.jackson.databind.node.NullNode.getInstance();
-    return p.readValueAsTree();
+    return Json.readTree(p, java.util.Set.of());
   }
 
   /** Text of a tool_result content: a string, or the text blocks of a list joined by newlines. */

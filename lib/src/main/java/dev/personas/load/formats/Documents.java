@@ -99,6 +99,6 @@ final class Documents {
 
   /** Reads the current value as a tree (for small header objects). */
   static JsonNode tree(JsonParser p) throws IOException {
-    return p.readValueAsTree();
+    return Json.readTree(p, java.util.Set.of());
   }
 }

@@ -77,7 +77,7 @@ public final class EntireCompactFormat implements TranscriptFormat {
             case "input_tokens" -> input = v.isNumeric() ? p.getLongValue() : null;
             case "output_tokens" -> output = v.isNumeric() ? p.getLongValue() : null;
             case "content" -> {
-              if (v == JsonToken.START_ARRAY) content = p.readValueAsTree();
+              if (v == JsonToken.START_ARRAY) content = Json.readTree(p, java.util.Set.of());
               else p.skipChildren();
             }
             default -> p.skipChildren();

@@ -259,7 +259,7 @@ final class Json {
     while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
     if (i == s.length() || (s.charAt(i) != '{' && s.charAt(i) != '[')) return null;
     try (JsonParser p = FACTORY.createParser(s)) {
-      return MAPPER.readTree(p);
+      return p.nextToken() == null ? null : readTree(p, Set.of());
     } catch (IOException e) {
       return null;
     }
