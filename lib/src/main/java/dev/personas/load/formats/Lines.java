@@ -30,14 +30,13 @@ final class Lines {
   boolean next() throws IOException {
     int scanned = 0; // bytes after start already known to hold no newline
     while (true) {
-      for (int i = start + scanned; i < end; i++) {
-        if (buf[i] == '\n') {
-          int e = i;
-          if (e > start && buf[e - 1] == '\r') e--;
-          setLine(start, e - start);
-          start = i + 1;
-          return true;
-        }
+      int i = JsonLines.indexOf(buf, (byte) '\n', start + scanned, end);
+      if (i >= 0) {
+        int e = i;
+        if (e > start && buf[e - 1] == '\r') e--;
+        setLine(start, e - start);
+        start = i + 1;
+        return true;
       }
       scanned = end - start;
       if (eof) {
