@@ -12,9 +12,10 @@ import java.util.List;
  *     (no transcript, transcript missing, unsupported or unreadable), sorted by session id
  * @param duplicates session ids seen more than once (which copy was kept and why)
  * @param totals sums over {@code files}
- * @param fingerprint hex SHA-256 of the bytes of every file read (transcripts parsed, metadata,
- *     repository descriptors, mapping file, parquet files; keyed by source index and relative
- *     path, so the same data elsewhere gives the same value) and {@link IngestOptions#canonical()};
+ * @param fingerprint hex SHA-256 over a hash of the bytes of every file read (transcripts parsed:
+ *     CRC-32C, CRC-32 and length, {@link Fingerprint.ContentHash}; metadata, repository
+ *     descriptors, mapping file, parquet files: SHA-256), keyed by source index and relative path
+ *     (so the same data elsewhere gives the same value), and {@link IngestOptions#canonical()};
  *     superseded cumulative copies that were not read do not enter it
  * @param options {@link IngestOptions#canonical()}
  */
