@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -31,7 +33,11 @@ import java.util.stream.IntStream;
  *
  * <p>Why: building a session's events and text costs about 0.7 ms of one core, 400,000 sessions
  * about 270 CPU seconds before anything is written; with a pool of {@value #POOL} the build is 2%
- * of that and the rows are expanded inside DuckDB ({@link ParquetSink}). The planted structure is
+ * of that and the rows are expanded inside DuckDB ({@link ParquetSink}). Per batch of sessions,
+ * heads and built sessions are made in parallel, then the first session of each new kind is built
+ * and every built session's template rows are rendered ({@link ParquetSink#prepare}) in parallel;
+ * only the appends run in generation order, so the output is the same on any number of cores.
+ * The planted structure is
  * kept: per-session features of a reusing session equal its pooled session's (up to the time
  * scale), and the type mix of every user follows its persona. The population's medians and rates
  * stay those of the exact rendering because the pool is a systematic sample of the sessions
@@ -61,12 +67,24 @@ final class PooledParquet {
    */
   static Result write(SynthOptions o, Path out, List<SynthUser> users, int[] userOf, long[] startOf,
       int pool, BufferedWriter truth) throws IOException {
+    return write(o, out, users, userOf, startOf, pool, Runtime.getRuntime().availableProcessors(),
+        ParquetSink.PART_ROWS, truth);
+  }
+
+  /**
+   * As {@link #write(SynthOptions, Path, List, int[], long[], int, BufferedWriter)}, on {@code threads}
+   * threads with part files of about {@code partRows} rows ({@link ParquetSink}); the bytes do not
+   * depend on {@code threads}.
+   */
+  static Result write(SynthOptions o, Path out, List<SynthUser> users, int[] userOf, long[] startOf,
+      int pool, int threads, long partRows, BufferedWriter truth) throws IOException {
     if (pool < 1) throw new IllegalArgumentException("pool must be >= 1, got " + pool);
     int total = userOf.length;
     int stride = (int) ((total + (long) pool - 1) / pool);
     Map<Integer, List<ParquetSink.Template>> byKind = new HashMap<>();
+    Set<Integer> kinds = new HashSet<>(); // kinds with a template once the sessions so far are written
     int messed = 0;
-    try (ParquetSink sink = new ParquetSink(out)) {
+    try (ParquetSink sink = new ParquetSink(out, threads, partRows)) {
       for (int from = 0; from < total; from += BATCH) {
         int to = Math.min(total, from + BATCH);
         // built sessions and heads of the others, in parallel; written in order
@@ -77,26 +95,37 @@ final class PooledParquet {
           batch[i - f] = i % stride == 0 ? Population.session(o, u, i, startOf[i])
               : Population.head(o, u, i, startOf[i]);
         });
+        // a session whose kind has no template yet is built too (the first of its kind)
+        boolean[] first = new boolean[to - from];
+        for (int i = from; i < to; i++) {
+          SynthSession s = batch[i - from];
+          int kind = kind(s);
+          if (s.events == null && !kinds.contains(kind)) first[i - from] = true;
+          kinds.add(kind);
+        }
+        // build those and prepare every template's rows in parallel; append in order
+        ParquetSink.Prepared[] prepared = new ParquetSink.Prepared[to - from];
+        IntStream.range(from, to).parallel().forEach(i -> {
+          SynthSession s = batch[i - f];
+          if (first[i - f]) batch[i - f] = s = Population.session(o, s.user, i, startOf[i]);
+          if (s.events != null) {
+            prepared[i - f] = ParquetSink.prepare(s);
+            s.events = null; // only the prepared rows are needed from here on
+          }
+        });
         for (int i = from; i < to; i++) {
           SynthSession s = batch[i - from];
           int kind = kind(s);
           ParquetSink.Template t;
-          if (s.events == null) {
+          if (prepared[i - from] == null) {
             List<ParquetSink.Template> ts = byKind.get(kind);
-            if (ts == null) {
-              s = Population.session(o, s.user, i, startOf[i]);
-              t = sink.template(s);
-              byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(t);
-              sink.instance(s, t, 1.0, null);
-            } else {
-              t = ts.get((int) Math.floorMod(Population.mix(o.seed(), 7, i), (long) ts.size()));
-              double scale = StrictMath.exp(0.15 * SessionBuilder.gaussian(
-                  new SplittableRandom(Population.mix(o.seed(), 8, i))));
-              String tag = String.format("%08x", Population.mix(o.seed(), 9, i) & 0xFFFFFFFFL);
-              sink.instance(s, t, scale, tag);
-            }
+            t = ts.get((int) Math.floorMod(Population.mix(o.seed(), 7, i), (long) ts.size()));
+            double scale = StrictMath.exp(0.15 * SessionBuilder.gaussian(
+                new SplittableRandom(Population.mix(o.seed(), 8, i))));
+            String tag = String.format("%08x", Population.mix(o.seed(), 9, i) & 0xFFFFFFFFL);
+            sink.instance(s, t, scale, tag);
           } else {
-            t = sink.template(s);
+            t = sink.template(prepared[i - from]);
             byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(t);
             sink.instance(s, t, 1.0, null);
           }
