@@ -2,6 +2,7 @@ package dev.personas.synth;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.personas.load.ToolTaxonomy;
 import dev.personas.schema.Schema;
 import dev.personas.synth.Ev.Kind;
@@ -234,7 +235,7 @@ final class ParquetSink implements AutoCloseable {
       List<Ev> evs = s.events;
       n = evs.size();
       for (int c = 0; c < ENUM_FIELDS.size(); c++) values.add(new HashSet<>());
-      ByteArrayOutputStream buf = new ByteArrayOutputStream(256 * Math.max(1, n));
+      ByteArrayOutputStream buf = new ByteArrayOutputStream(640 * Math.max(1, n));
       try (JsonGenerator g = JSON.createGenerator(buf)) {
         g.writeStartArray();
         for (int i = 0; i < n; i++) row(g, evs.get(i), i + 1);
@@ -286,61 +287,92 @@ final class ParquetSink implements AutoCloseable {
       String msgId = e.kind == Kind.SIDECHAIN ? null : e.msgId;
       String callId = tool ? e.callId : null;
       g.writeStartObject();
-      g.writeNumberField("n", n);
-      if (!e.noTimestamp) g.writeNumberField("off", e.t - s.startMs);
-      g.writeStringField("role", role);
-      g.writeStringField("turn_type", type);
-      g.writeBooleanField("conv", conv);
+      num(g, F_N, n);
+      if (!e.noTimestamp) num(g, F_OFF, e.t - s.startMs);
+      str(g, F_ROLE, role);
+      str(g, F_TURN_TYPE, type);
+      bool(g, F_CONV, conv);
       if (content != null) {
-        g.writeStringField("content", content.length() > CAP ? content.substring(0, CAP) : content);
-        g.writeNumberField("chars", content.length());
-        g.writeNumberField("words", Vocab.countWords(content));
+        str(g, F_CONTENT, content.length() > CAP ? content.substring(0, CAP) : content);
+        num(g, F_CHARS, content.length());
+        num(g, F_WORDS, Vocab.countWords(content));
       }
-      g.writeBooleanField("has_model", role.equals("assistant") || role.equals("tool_use"));
+      bool(g, F_HAS_MODEL, role.equals("assistant") || role.equals("tool_use"));
       if (msgId != null) {
-        g.writeNumberField("in_tok", e.inTok + e.cacheCreate);
-        g.writeNumberField("out_tok", e.outTok);
-        g.writeNumberField("cache_tok", e.cacheRead);
+        num(g, F_IN_TOK, e.inTok + e.cacheCreate);
+        num(g, F_OUT_TOK, e.outTok);
+        num(g, F_CACHE_TOK, e.cacheRead);
       }
-      field(g, "tool_name", toolName);
-      field(g, "call_id", callId);
-      field(g, "tool_category", category);
-      field(g, "file_path", use ? e.file : null);
-      field(g, "command", use ? e.command : null);
-      field(g, "pattern", use ? e.pattern : null);
-      field(g, "tool_input_json", use ? inputJson(e) : null);
-      g.writeBooleanField("is_error", e.error);
-      g.writeBooleanField("is_interrupt", e.kind == Kind.INTERRUPT);
-      g.writeBooleanField("is_sidechain", e.kind == Kind.SIDECHAIN);
-      field(g, "msg_id", msgId);
-      field(g, "event", event);
-      g.writeStringField("sfx", ":" + n);
-      split(g, "call_id", callId);
-      split(g, "msg_id", msgId);
+      str(g, F_TOOL_NAME, toolName);
+      str(g, F_CALL_ID, callId);
+      str(g, F_TOOL_CATEGORY, category);
+      str(g, F_FILE_PATH, use ? e.file : null);
+      str(g, F_COMMAND, use ? e.command : null);
+      str(g, F_PATTERN, use ? e.pattern : null);
+      str(g, F_TOOL_INPUT_JSON, use ? inputJson(e) : null);
+      bool(g, F_IS_ERROR, e.error);
+      bool(g, F_IS_INTERRUPT, e.kind == Kind.INTERRUPT);
+      bool(g, F_IS_SIDECHAIN, e.kind == Kind.SIDECHAIN);
+      str(g, F_MSG_ID, msgId);
+      str(g, F_EVENT, event);
+      str(g, F_SFX, ":" + n);
+      split(g, F_CALL_ID_PRE, F_CALL_ID_SUF, callId);
+      split(g, F_MSG_ID_PRE, F_MSG_ID_SUF, msgId);
       g.writeEndObject();
       String[] enums = {role, type, toolName, category, event};
       for (int c = 0; c < enums.length; c++) if (enums[c] != null) values.get(c).add(enums[c]);
     }
 
-    private static void field(JsonGenerator g, String name, String v) throws IOException {
-      if (v != null) g.writeStringField(name, v);
-    }
+  }
+
+  // field names of the template rows, encoded once (see templateStruct)
+  private static final SerializedString F_N = new SerializedString("n"), F_OFF = new SerializedString("off"),
+      F_ROLE = new SerializedString("role"), F_TURN_TYPE = new SerializedString("turn_type"),
+      F_CONV = new SerializedString("conv"), F_CONTENT = new SerializedString("content"),
+      F_CHARS = new SerializedString("chars"), F_WORDS = new SerializedString("words"),
+      F_HAS_MODEL = new SerializedString("has_model"), F_IN_TOK = new SerializedString("in_tok"),
+      F_OUT_TOK = new SerializedString("out_tok"), F_CACHE_TOK = new SerializedString("cache_tok"),
+      F_TOOL_NAME = new SerializedString("tool_name"), F_CALL_ID = new SerializedString("call_id"),
+      F_TOOL_CATEGORY = new SerializedString("tool_category"), F_FILE_PATH = new SerializedString("file_path"),
+      F_COMMAND = new SerializedString("command"), F_PATTERN = new SerializedString("pattern"),
+      F_TOOL_INPUT_JSON = new SerializedString("tool_input_json"), F_IS_ERROR = new SerializedString("is_error"),
+      F_IS_INTERRUPT = new SerializedString("is_interrupt"), F_IS_SIDECHAIN = new SerializedString("is_sidechain"),
+      F_MSG_ID = new SerializedString("msg_id"), F_EVENT = new SerializedString("event"),
+      F_SFX = new SerializedString("sfx"), F_CALL_ID_PRE = new SerializedString("call_id_pre"),
+      F_CALL_ID_SUF = new SerializedString("call_id_suf"), F_MSG_ID_PRE = new SerializedString("msg_id_pre"),
+      F_MSG_ID_SUF = new SerializedString("msg_id_suf");
+
+  private static void str(JsonGenerator g, SerializedString name, String v) throws IOException {
+    if (v == null) return;
+    g.writeFieldName(name);
+    g.writeString(v);
+  }
+
+  private static void num(JsonGenerator g, SerializedString name, long v) throws IOException {
+    g.writeFieldName(name);
+    g.writeNumber(v);
+  }
+
+  private static void bool(JsonGenerator g, SerializedString name, boolean v) throws IOException {
+    g.writeFieldName(name);
+    g.writeBoolean(v);
   }
 
   /**
-   * Writes {@code <name>_pre}, the id without its last {@code 8 + SEQ_WIDTH} characters, and
-   * {@code <name>_suf}, its last {@link SessionBuilder.Ids#SEQ_WIDTH} characters, when {@code id}
+   * Writes {@code <id>_pre}, the id without its last {@code 8 + SEQ_WIDTH} characters, and
+   * {@code <id>_suf}, its last {@link SessionBuilder.Ids#SEQ_WIDTH} characters, when {@code id}
    * is long enough to carry a tag ({@code 16 + SEQ_WIDTH} characters or more; see {@link #retag}).
    * The tag replaces the 8 characters in between: a session's compact ids share their stem and
    * differ only in that sequence suffix, so the suffix keeps them distinct within the session and
    * the tag keeps them distinct between sessions that reuse one template (overwriting the suffix
    * would give every id of a session the same value).
    */
-  private static void split(JsonGenerator g, String name, String id) throws IOException {
+  private static void split(JsonGenerator g, SerializedString pre, SerializedString suf, String id)
+      throws IOException {
     int keep = SessionBuilder.Ids.SEQ_WIDTH;
     if (id == null || id.length() < keep + 16) return;
-    g.writeStringField(name + "_pre", id.substring(0, id.length() - keep - 8));
-    g.writeStringField(name + "_suf", id.substring(id.length() - keep));
+    str(g, pre, id.substring(0, id.length() - keep - 8));
+    str(g, suf, id.substring(id.length() - keep));
   }
 
   /**
@@ -406,7 +438,7 @@ final class ParquetSink implements AutoCloseable {
 
   /**
    * The id of template field {@code id} with the plan row's tag written in between its
-   * {@code _pre} and {@code _suf} parts (SQL, see {@link #split(JsonGenerator, String, String)}).
+   * {@code _pre} and {@code _suf} parts (SQL, see {@link #split(JsonGenerator, SerializedString, SerializedString, String)}).
    */
   private static String retag(String id) {
     return "CASE WHEN tag IS NULL OR u." + id + "_pre IS NULL THEN u." + id + " ELSE u." + id + "_pre || tag || u."
@@ -533,6 +565,23 @@ final class ParquetSink implements AutoCloseable {
       conn.close();
     } catch (SQLException e) {
       throw new IOException("writing parquet into " + dir + ": " + e.getMessage(), e);
+    } finally {
+      deleteTree(tmp);
+    }
+  }
+
+  /**
+   * Closes the sink without writing {@code conversations.parquet} or {@code sessions.parquet}
+   * (after a failure upstream); deletes the temporary folder.
+   */
+  void abort() throws IOException {
+    if (closed) return;
+    closed = true;
+    try {
+      templateOut.close();
+      conn.close();
+    } catch (SQLException e) {
+      // the database is discarded either way
     } finally {
       deleteTree(tmp);
     }

@@ -33,7 +33,8 @@ import tech.tablesaw.api.Table;
  * The pooled parquet path ({@link PooledParquet}) with a pool much smaller than the dataset (3,000
  * sessions, 400 built): the files read back through the loaders, keys are unique and sorted, the
  * planted session types are recovered from the per-session features (ARI &gt;= 0.9), population
- * medians stay near the published values, and the same options give the same bytes.
+ * medians stay near the published values, and the same options give the same bytes, whether the
+ * rows are expanded in one file or in part files on several threads.
  */
 class PooledParquetTest {
   static final SynthOptions O = SynthOptions.defaults().withSessions(3000).withUsers(150).withSeed(11)
@@ -115,6 +116,13 @@ class PooledParquetTest {
         while (rs.next()) types.add(rs.getString(1));
       }
       assertThat(types).noneMatch(t -> t.startsWith("ENUM"));
+    }
+  }
+
+  @Test
+  void idTagsAreTheLow32BitsInHex() {
+    for (long v : new long[] {0, 1, 0xABCDEFL, 0xFFFFFFFFL, -1, Long.MIN_VALUE, 0x123456789ABCDEFL}) {
+      assertThat(PooledParquet.tag(v)).isEqualTo(String.format("%08x", v & 0xFFFFFFFFL));
     }
   }
 
