@@ -587,7 +587,7 @@ final class ParquetSink implements AutoCloseable {
     }
   }
 
-  /** Expands part {@code k} of the plan into {@code files.get(k)}, up to {@link #threads} at a time. */
+  /** Expands part {@code k} of the plan into {@code files.get(k)}, up to {@code threads} at a time. */
   private void expand(Path planFile, List<Path> files) throws SQLException, IOException {
     int n = files.size();
     DuckDBConnection d = conn.unwrap(DuckDBConnection.class);
