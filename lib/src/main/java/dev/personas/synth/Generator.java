@@ -77,6 +77,15 @@ public final class Generator {
    * (see {@link PooledParquet}). With the Entire layout every session is built and written exactly.
    */
   static Summary write(SynthOptions o, Path out, int pool) throws IOException {
+    return write(o, out, pool, Runtime.getRuntime().availableProcessors(), ParquetSink.PART_ROWS);
+  }
+
+  /**
+   * As {@link #write(SynthOptions, Path, int)}, the parquet expanded in part files of about
+   * {@code partRows} conversation rows, {@code threads} at a time ({@link ParquetSink}); the bytes
+   * depend on {@code partRows}, not on {@code threads}.
+   */
+  static Summary write(SynthOptions o, Path out, int pool, int threads, long partRows) throws IOException {
     Files.createDirectories(out);
     deleteTree(out.resolve("entire"));
     deleteTree(out.resolve("truth"));
@@ -105,7 +114,7 @@ public final class Generator {
       PooledParquet.Result r;
       try (BufferedWriter truth = Files.newBufferedWriter(out.resolve("truth/sessions.csv"))) {
         truth.write("session_id,user_id,repo_id,agent,planted_type,planted_persona,mess\n");
-        r = PooledParquet.write(o, out, users, userOf, startOf, pool, truth);
+        r = PooledParquet.write(o, out, users, userOf, startOf, pool, threads, partRows, truth);
       }
       writeUsers(out, users, per);
       writeDictionaries(out);
@@ -118,7 +127,7 @@ public final class Generator {
     int messed = 0;
     try (BufferedWriter map = entire ? Files.newBufferedWriter(out.resolve("sessions.csv")) : null;
         BufferedWriter truth = Files.newBufferedWriter(out.resolve("truth/sessions.csv"));
-        ParquetSink sink = parquet ? new ParquetSink(out) : null) {
+        ParquetSink sink = parquet ? new ParquetSink(out, threads, partRows) : null) {
       if (map != null) map.write("repo_id,session_id,user_id,agent,format,transcript\n");
       truth.write("session_id,user_id,repo_id,agent,planted_type,planted_persona,mess\n");
       for (int from = 0; from < total; from += BATCH) {

@@ -33,7 +33,8 @@ import tech.tablesaw.api.Table;
  * The pooled parquet path ({@link PooledParquet}) with a pool much smaller than the dataset (3,000
  * sessions, 400 built): the files read back through the loaders, keys are unique and sorted, the
  * planted session types are recovered from the per-session features (ARI &gt;= 0.9), population
- * medians stay near the published values, and the same options give the same bytes.
+ * medians stay near the published values, and the same options give the same bytes, whether the
+ * rows are expanded in one file or in part files on several threads.
  */
 class PooledParquetTest {
   static final SynthOptions O = SynthOptions.defaults().withSessions(3000).withUsers(150).withSeed(11)
@@ -72,6 +73,57 @@ class PooledParquetTest {
     Path c = tmp.resolve("c");
     Generator.write(O.withSeed(12), c, POOL);
     assertThat(Files.mismatch(c.resolve("conversations.parquet"), a.resolve("conversations.parquet"))).isNotEqualTo(-1);
+  }
+
+  @Test
+  void partFilesGiveTheSameRowsAndTheSameBytesOnAnyNumberOfThreads() throws Exception {
+    // 8 part files (of fewer rows than a row group), expanded on 1, 2 and 3 threads
+    long partRows = summary.conversationRows() / 8 + 1;
+    assertThat(ParquetSink.parts(summary.conversationRows(), O.sessions(), partRows)).isEqualTo(8);
+    Path one = tmp.resolve("parts-1");
+    Path two = tmp.resolve("parts-2");
+    Path three = tmp.resolve("parts-3");
+    assertThat(Generator.write(O, one, POOL, 1, partRows).conversationRows()).isEqualTo(summary.conversationRows());
+    Generator.write(O, two, POOL, 2, partRows);
+    Generator.write(O, three, POOL, 3, partRows);
+    assertThat(GeneratorTest.treeHash(two)).isEqualTo(GeneratorTest.treeHash(one));
+    assertThat(GeneratorTest.treeHash(three)).isEqualTo(GeneratorTest.treeHash(one));
+    for (String f : List.of("sessions.parquet", "truth/sessions.csv")) {
+      assertThat(Files.mismatch(one.resolve(f), a.resolve(f))).as(f).isEqualTo(-1);
+    }
+    // the same rows in the same file order as the one-part file (row groups differ at the cuts)
+    String x = "read_parquet('" + one.resolve("conversations.parquet") + "', file_row_number = true)";
+    String y = "read_parquet('" + a.resolve("conversations.parquet") + "', file_row_number = true)";
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+      st.execute("SET TimeZone = 'UTC'");
+      try (ResultSet rs = st.executeQuery("SELECT count(*), count(x.file_row_number), count(y.file_row_number) "
+          + "FROM " + x + " x FULL JOIN " + y + " y ON x.file_row_number = y.file_row_number "
+          + "AND to_json(x) = to_json(y)")) {
+        rs.next();
+        assertThat(rs.getLong(2)).isEqualTo(rs.getLong(1));
+        assertThat(rs.getLong(3)).isEqualTo(rs.getLong(1));
+        assertThat(rs.getLong(1)).isEqualTo(summary.conversationRows());
+      }
+      try (ResultSet rs = st.executeQuery("SELECT (SELECT count(DISTINCT row_group_id) FROM parquet_metadata('"
+          + one.resolve("conversations.parquet") + "')), (SELECT count(DISTINCT row_group_id) FROM parquet_metadata('"
+          + a.resolve("conversations.parquet") + "'))")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isEqualTo(8).isGreaterThan(rs.getLong(2));
+      }
+      // the text columns stay strings
+      List<String> types = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery("SELECT DISTINCT column_type FROM (DESCRIBE SELECT * FROM " + x + ")")) {
+        while (rs.next()) types.add(rs.getString(1));
+      }
+      assertThat(types).noneMatch(t -> t.startsWith("ENUM"));
+    }
+  }
+
+  @Test
+  void idTagsAreTheLow32BitsInHex() {
+    for (long v : new long[] {0, 1, 0xABCDEFL, 0xFFFFFFFFL, -1, Long.MIN_VALUE, 0x123456789ABCDEFL}) {
+      assertThat(PooledParquet.tag(v)).isEqualTo(String.format("%08x", v & 0xFFFFFFFFL));
+    }
   }
 
   @Test
